@@ -1,0 +1,69 @@
+# leeskamer: a terminal reader for Dutch parliamentary papers.
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/leeskamer
+CC	?= cc
+CFLAGS	?= -O2 -g
+WERROR	?= -Werror
+PKGS	= ncursesw sqlite3
+PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
+PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3
+LK_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra $(WERROR) -Isrc -Iui $(PKG_CFLAGS) \
+	-DLK_VERSION='"0.1"' -DLK_DATADIR='"$(DATADIR)"' -MMD -MP
+LIBS	= $(PKG_LIBS) -lunistring -lm
+
+CORE_SRC != ls src/*.c | grep -v '^src/main\.c$$'
+UI_SRC	!= ls ui/*.c 2>/dev/null || true
+CORE_OBJ = $(CORE_SRC:.c=.o)
+UI_OBJ	= $(UI_SRC:.c=.o)
+TEST_SRC != ls tests/unit/*.c
+TEST_OBJ = $(TEST_SRC:.c=.o)
+
+all: leeskamer
+
+leeskamer: src/main.o $(CORE_OBJ) $(UI_OBJ)
+	$(CC) $(LDFLAGS) -o $@ src/main.o $(CORE_OBJ) $(UI_OBJ) $(LIBS)
+
+.c.o:
+	$(CC) $(LK_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+tests/unit/list.h: $(TEST_SRC)
+	sed -n 's/^\(test_[a-z0-9_]*\)(void)$$/T(\1)/p' tests/unit/test_*.c > $@.tmp && mv $@.tmp $@
+
+tests/unit/main.o: tests/unit/list.h
+
+tests/unit/run: $(TEST_OBJ) $(CORE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(CORE_OBJ) $(LIBS)
+
+# Installs what the build and the tests need on Debian (apt-get, sudo when not root).
+deps:
+	@sh mk/deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory leeskamer tests/unit/run
+	@sh tests/run.sh
+
+run: deps
+	@$(MAKE) --no-print-directory leeskamer
+	./leeskamer load assets/corpus
+	./leeskamer
+
+install: leeskamer
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/data
+	cp leeskamer $(DESTDIR)$(BINDIR)/
+	cp man/leeskamer.1 $(DESTDIR)$(MANDIR)/man1/
+	cp assets/corpus/* $(DESTDIR)$(DATADIR)/corpus/
+	cp assets/data/* $(DESTDIR)$(DATADIR)/data/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/leeskamer $(DESTDIR)$(MANDIR)/man1/leeskamer.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f leeskamer src/*.o src/*.d ui/*.o ui/*.d tests/unit/*.o tests/unit/*.d tests/unit/run tests/unit/list.h
+
+-include src/*.d ui/*.d tests/unit/*.d
+
+.PHONY: all deps check run install uninstall clean

@@ -1,0 +1,28 @@
+/* cli.h: the command-line commands. */
+#ifndef LK_CLI_H
+#define LK_CLI_H
+#include <stddef.h>
+#include <stdio.h>
+
+struct store;
+
+/* Options every command shares. */
+struct cli {
+	const char	*prog;
+	char		 home[4096];
+	struct store	*st;
+	int		 json;
+};
+
+/* Runs the command in argv[0] with its arguments. Returns the exit status:
+ * 0 done, 1 failed, 2 usage error. */
+int	cli_run(struct cli *c, int argc, char **argv);
+/* Loads the files and folders in paths; prints one line a file. */
+int	cli_load(struct cli *c, int n, char **paths);
+/* The folder of the bundled data ("corpus", "data"): next to the binary
+ * when run from its source tree, else the installed one. */
+void	cli_datadir(char *out, size_t len, const char *what);
+/* Prints the usage to f. */
+void	cli_usage(FILE *f);
+
+#endif

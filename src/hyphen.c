@@ -1,0 +1,854 @@
+/*
+ * hyphen.c: deciding how a word broken over two lines is joined again.
+ *
+ * The loader hands hyphen_decide() the last word of a line (head, without
+ * its '-' when hyphen is set) and the first word of the next line (tail,
+ * up to the first space). The answer is one of
+ *
+ *	JOIN	headtail	the break was inside one word
+ *	KEEP	head-tail	the hyphen belongs to the word
+ *	SPACE	head tail	the break was a space; with hyphen set the hyphen
+ *				stays and a space follows: "buitenland- en"
+ *
+ * Words are compared case-folded (NFC, typographic apostrophe and hyphen
+ * made ASCII); the caller keeps the original letters. Trailing punctuation
+ * of tail (",", ".", ")", "»", ...) and leading punctuation of head are
+ * ignored. The rules, first match wins:
+ *
+ * 0. Not a word: tail starts with a non-letter (a quote, a parenthesis), or
+ *    hyphen=0 and head ends in one or either side is a digit -> SPACE.
+ *    hyphen=1 and tail is a conjunction (en, of, en/of, noch): a hyphen of
+ *    omission, "buitenland- en veiligheidsbeleid" -> SPACE, unless head
+ *    ends in a vowel and the joined form is known ("draai-en") -> JOIN.
+ * 1. hyphen=1 and a capital, digit or sign on either side of the hyphen
+ *    (Chinees-Russische, OVSE-presentie, EU-lidstaten, 2%-norm) -> KEEP.
+ * 2. The file itself: wordcount has every word form of the file, a
+ *    hyphenated form as one token. hyphen=1: the joined form more frequent
+ *    than the hyphenated -> JOIN, less frequent -> KEEP. hyphen=0: the
+ *    joined form occurs -> JOIN.
+ * 3. Shipped data (datadir/hyphen.txt). hyphen=1: the hyphenated form is a
+ *    listed word (dual-use, follow-up) -> KEEP; head is a listed prefix
+ *    (niet, ex, oud) and tail a known word (in the word list, or seen twice
+ *    in the file when there is no list) that does not form a listed word
+ *    with it (niet-militaire; but niettemin) -> KEEP.
+ * 4. The word list (when there is one):
+ *    a. hyphen=1 and the hyphenated form listed (e-mail) -> KEEP;
+ *    b. the joined form listed -> JOIN.
+ * 5. Spelling: hyphen=1 and the vowels either side of the hyphen would read
+ *    as one sound when joined (energie-infrastructuur, sanctie-instrument,
+ *    zee-egel; not mooi-e) -> KEEP.
+ * 6. The word list again:
+ *    a. the joined form splits into listed words other than just head and
+ *    tail, allowing a linking s, e or en after a part (machts|competitie,
+ *    cyber|weerbaarheid, veiligheid-s|beleid) -> JOIN;
+ *    b. head and tail both listed: hyphen=1 and head a name (listed with
+ *    a capital only: Oekraïne-crisis, Nederland-wereldwijd) -> KEEP;
+ *    hyphen=0 -> SPACE (Tweede kamer).
+ * 7. Default: JOIN. A line-end hyphen is nearly always word division, and
+ *    the caller asks about an unhyphenated break only inside a word.
+ */
+#include <sys/types.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "hyphen.h"
+
+#ifndef MAP_POPULATE
+#define MAP_POPULATE	0	/* Linux: fault the pages in at once */
+#endif
+
+#define FOLDMAX		256	/* longest folded word looked up, in bytes */
+#define MINPART		4	/* shortest part of a compound, in bytes */
+
+#define F_LOWER		1	/* the word list has the word in lower case */
+
+/*
+ * A word in a set: where it starts in the set's buffer, where it ends being
+ * told by the '\n' after it.
+ */
+struct slot {
+	uint32_t	pos;	/* its offset + 1; 0: an empty slot */
+	uint32_t	hash;
+	uint32_t	val;	/* a count, or F_* flags */
+};
+
+/* An open-addressing hash set of words kept in one buffer. */
+struct set {
+	char		*buf;
+	size_t		 len, cap;
+	size_t		 maplen;	/* buf is a mapping of the word list */
+	struct slot	*slots;
+	size_t		 nslots;
+	size_t		 n;
+};
+
+struct lexicon {
+	struct set	words;		/* the system word list, folded */
+	struct set	hwords;		/* shipped: hyphenated words */
+	struct set	prefixes;	/* shipped: prefixes taking a hyphen */
+};
+
+struct wordcount {
+	struct set	words;		/* val: the number of occurrences */
+};
+
+static uint32_t
+hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+
+	while (len-- > 0) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The first slot to probe for hash h: h scaled to [0, nslots). */
+static size_t
+home(const struct set *st, uint32_t h)
+{
+	return ((uint64_t)h * st->nslots) >> 32;
+}
+
+/*
+ * Zeroed slots. Large tables are mapped with their pages faulted in at
+ * once: faulting them one by one costs more than filling them.
+ */
+static struct slot *
+slots_alloc(size_t n)
+{
+	void	*p;
+
+	p = mmap(NULL, n * sizeof(struct slot), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static void
+slots_free(struct slot *sl, size_t n)
+{
+	if (sl != NULL)
+		munmap(sl, n * sizeof *sl);
+}
+
+/* Makes st empty, with room for want words at two thirds full. */
+static int
+set_init(struct set *st, size_t want)
+{
+	memset(st, 0, sizeof *st);
+	st->nslots = want + want / 2 + 64;
+	if ((st->slots = slots_alloc(st->nslots)) == NULL) {
+		st->nslots = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+set_free(struct set *st)
+{
+	if (st->maplen > 0)
+		munmap(st->buf, st->maplen);
+	else
+		free(st->buf);
+	slots_free(st->slots, st->nslots);
+	memset(st, 0, sizeof *st);
+}
+
+/* Returns the slot of s (or the empty slot where it would go). */
+static struct slot *
+set_probe(const struct set *st, const char *s, size_t len, uint32_t h)
+{
+	struct slot	*sl;
+	const char	*w;
+	size_t		 i;
+
+	for (i = home(st, h);; i = i + 1 < st->nslots ? i + 1 : 0) {
+		sl = &st->slots[i];
+		if (sl->pos == 0)
+			return sl;
+		w = st->buf + sl->pos - 1;
+		if (sl->hash == h && memcmp(w, s, len) == 0 && w[len] == '\n')
+			return sl;
+	}
+}
+
+/* Returns the slot of s, or NULL. */
+static struct slot *
+set_find(const struct set *st, const char *s, size_t len)
+{
+	struct slot	*sl;
+
+	if (st->nslots == 0 || len == 0)
+		return NULL;
+	sl = set_probe(st, s, len, hash(s, len));
+	return sl->pos != 0 ? sl : NULL;
+}
+
+static int
+set_grow(struct set *st)
+{
+	struct slot	*old = st->slots;
+	size_t		 oldn = st->nslots, i, j;
+
+	st->nslots = oldn * 2;
+	if ((st->slots = slots_alloc(st->nslots)) == NULL) {
+		st->slots = old;
+		st->nslots = oldn;
+		return -1;
+	}
+	for (i = 0; i < oldn; i++) {
+		if (old[i].pos == 0)
+			continue;
+		for (j = home(st, old[i].hash); st->slots[j].pos != 0;
+		    j = j + 1 < st->nslots ? j + 1 : 0)
+			;
+		st->slots[j] = old[i];
+	}
+	slots_free(old, oldn);
+	return 0;
+}
+
+/*
+ * Adds the word of len bytes at off in the buffer, followed there by '\n',
+ * unless an equal one is in. Returns its slot, or NULL when out of memory.
+ */
+static struct slot *
+set_insert(struct set *st, size_t off, size_t len)
+{
+	struct slot	*sl;
+	uint32_t	 h;
+
+	if (len == 0 || off >= UINT32_MAX)
+		return NULL;
+	if ((st->n + 1) * 3 > st->nslots * 2 && set_grow(st) == -1)
+		return NULL;
+	h = hash(st->buf + off, len);
+	sl = set_probe(st, st->buf + off, len, h);
+	if (sl->pos == 0) {
+		sl->pos = off + 1;
+		sl->hash = h;
+		st->n++;
+	}
+	return sl;
+}
+
+/* Copies s and a '\n' into the buffer and adds it. */
+static struct slot *
+set_add(struct set *st, const char *s, size_t len)
+{
+	struct slot	*sl;
+	char		*p;
+	size_t		 cap;
+
+	if ((sl = set_find(st, s, len)) != NULL)
+		return sl;
+	if (st->maplen > 0)
+		return NULL;
+	if (st->len + len + 1 > st->cap) {
+		for (cap = st->cap ? st->cap : 4096; cap < st->len + len + 1;)
+			cap *= 2;
+		if ((p = realloc(st->buf, cap)) == NULL)
+			return NULL;
+		st->buf = p;
+		st->cap = cap;
+	}
+	memcpy(st->buf + st->len, s, len);
+	st->buf[st->len + len] = '\n';
+	if ((sl = set_insert(st, st->len, len)) != NULL)
+		st->len += len + 1;
+	return sl;
+}
+
+/*
+ * Folds the UTF-8 word s into out (FOLDMAX bytes): case folded, NFC, the
+ * apostrophe U+2019 and the hyphens U+2010, U+2011 made ASCII. Returns the
+ * length, or 0 when s is empty, not UTF-8 or too long.
+ */
+static size_t
+fold(const char *s, size_t len, char *out)
+{
+	uint8_t	*r;
+	size_t	 i, j, n;
+
+	if (len == 0 || len >= FOLDMAX)
+		return 0;
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 'a' - 'A' : s[i];
+	if (i == len)
+		return len;
+
+	n = FOLDMAX;
+	r = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFC,
+	    (uint8_t *)out, &n);
+	if (r == NULL)
+		return 0;
+	if (r != (uint8_t *)out) {
+		free(r);
+		return 0;
+	}
+	for (i = j = 0; i < n; i++) {
+		if (i + 2 < n && (unsigned char)out[i] == 0xe2 &&
+		    (unsigned char)out[i + 1] == 0x80) {
+			switch ((unsigned char)out[i + 2]) {
+			case 0x99:
+				out[j++] = '\'';
+				i += 2;
+				continue;
+			case 0x90:
+			case 0x91:
+				out[j++] = '-';
+				i += 2;
+				continue;
+			}
+		}
+		out[j++] = out[i];
+	}
+	return j;
+}
+
+/* The code point at s (or U+FFFD) and its length in *n. */
+static ucs4_t
+cp_at(const char *s, size_t len, int *n)
+{
+	ucs4_t	uc;
+
+	*n = u8_mbtouc(&uc, (const uint8_t *)s, len);
+	return uc;
+}
+
+/* The last code point of s[0..len), which is not empty. */
+static ucs4_t
+cp_last(const char *s, size_t len)
+{
+	ucs4_t		 uc;
+	const uint8_t	*p;
+
+	p = u8_prev(&uc, (const uint8_t *)s + len, (const uint8_t *)s);
+	return p == NULL ? 0xfffd : uc;
+}
+
+static int
+is_wordcp(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
+		    (uc >= '0' && uc <= '9');
+	return uc_is_alpha(uc) || uc_is_digit(uc) ||
+	    uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
+/* A character that joins two word characters into one word. */
+static int
+is_joinercp(ucs4_t uc)
+{
+	return uc == '-' || uc == '\'' || uc == 0x2019 || uc == 0x2010 ||
+	    uc == 0x2011;
+}
+
+/* Reads all of path into a malloc'd buffer. */
+static char *
+slurp(const char *path, size_t *lenp)
+{
+	struct stat	 sb;
+	char		*buf;
+	size_t		 len = 0;
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return NULL;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (buf = malloc((size_t)sb.st_size + 1)) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	while (len < (size_t)sb.st_size) {
+		n = read(fd, buf + len, (size_t)sb.st_size - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	*lenp = len;
+	return buf;
+}
+
+/*
+ * Loads the word list at path, one word a line: maps it (privately) and
+ * folds each word in place. A word whose folded form is longer than itself
+ * (none in wdutch) is left out.
+ */
+static int
+load_words(struct set *st, const char *path)
+{
+	struct stat	 sb;
+	struct slot	*sl;
+	char		*buf, *nl, f[FOLDMAX];
+	size_t		 len, maplen, lines, off, end, n, flen;
+	int		 fd, lower;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return -1;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size == 0 ||
+	    (uintmax_t)sb.st_size >= UINT32_MAX) {
+		close(fd);
+		return -1;
+	}
+	len = sb.st_size;
+	buf = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE,
+	    fd, 0);
+	close(fd);
+	if (buf == MAP_FAILED)
+		return -1;
+	maplen = len;
+	if (buf[len - 1] != '\n') {
+		/* Every word needs a '\n' after it: read it instead. */
+		munmap(buf, len);
+		if ((buf = slurp(path, &len)) == NULL)
+			return -1;
+		buf[len++] = '\n';
+		maplen = 0;
+	}
+	for (lines = 0, nl = buf; (nl = memchr(nl, '\n', buf + len - nl)) != NULL;
+	    nl++)
+		lines++;
+	if (set_init(st, lines) == -1) {
+		if (maplen > 0)
+			munmap(buf, len);
+		else
+			free(buf);
+		return -1;
+	}
+	st->buf = buf;
+	st->len = st->cap = len;
+	st->maplen = maplen;
+
+	for (off = 0; off < len; off = end + 1) {
+		end = (char *)memchr(buf + off, '\n', len - off) - buf;
+		n = end - off;
+		if (n > 0 && buf[off + n - 1] == '\r')
+			n--;
+		if (n == 0 || (flen = fold(buf + off, n, f)) == 0 || flen > n)
+			continue;
+		lower = flen == n && memcmp(f, buf + off, n) == 0;
+		memcpy(buf + off, f, flen);
+		buf[off + flen] = '\n';
+		if ((sl = set_insert(st, off, flen)) == NULL)
+			return -1;
+		if (lower)
+			sl->val |= F_LOWER;
+	}
+	return 0;
+}
+
+/*
+ * Loads the shipped data: "prefix: niet" and "word: dual-use" lines, with
+ * '#' comments.
+ */
+static int
+load_data(struct lexicon *lx, const char *datadir)
+{
+	struct set	*st;
+	char		*buf, *p, *e, *nl, *path, f[FOLDMAX];
+	size_t		 len, n;
+
+	n = strlen(datadir) + sizeof "/hyphen.txt";
+	if ((path = malloc(n)) == NULL)
+		return -1;
+	snprintf(path, n, "%s/hyphen.txt", datadir);
+	buf = slurp(path, &len);
+	free(path);
+	if (buf == NULL)
+		return 0;
+
+	for (p = buf; p < buf + len; p = nl + 1) {
+		if ((nl = memchr(p, '\n', buf + len - p)) == NULL)
+			nl = buf + len;
+		for (e = p; e < nl && *e != '#'; e++)
+			;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t' ||
+		    e[-1] == '\r'))
+			e--;
+		if (strncmp(p, "prefix:", 7) == 0) {
+			st = &lx->prefixes;
+			p += 7;
+		} else if (strncmp(p, "word:", 5) == 0) {
+			st = &lx->hwords;
+			p += 5;
+		} else
+			continue;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if ((n = fold(p, e - p, f)) > 0 && set_add(st, f, n) == NULL) {
+			free(buf);
+			return -1;
+		}
+	}
+	free(buf);
+	return 0;
+}
+
+struct lexicon *
+lexicon_open(const char *dict, const char *datadir)
+{
+	struct lexicon	*lx;
+	const char	*env;
+
+	if ((lx = calloc(1, sizeof *lx)) == NULL)
+		return NULL;
+	if (dict == NULL) {
+		if ((env = getenv("LEESKAMER_DICT")) != NULL && *env != '\0')
+			dict = env;
+		else if (access("/usr/share/dict/dutch", R_OK) == 0)
+			dict = "/usr/share/dict/dutch";
+	}
+	if (set_init(&lx->hwords, 64) == -1 ||
+	    set_init(&lx->prefixes, 64) == -1)
+		goto fail;
+	if (dict != NULL && load_words(&lx->words, dict) == -1)
+		set_free(&lx->words);	/* no word list: rules 1-3, 5, 7 */
+	if (datadir != NULL && load_data(lx, datadir) == -1)
+		goto fail;
+	return lx;
+
+fail:
+	lexicon_close(lx);
+	return NULL;
+}
+
+void
+lexicon_close(struct lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	set_free(&lx->words);
+	set_free(&lx->hwords);
+	set_free(&lx->prefixes);
+	free(lx);
+}
+
+int
+lexicon_has(const struct lexicon *lx, const char *w, size_t len)
+{
+	char	f[FOLDMAX];
+	size_t	n;
+
+	if (lx == NULL || (n = fold(w, len, f)) == 0)
+		return 0;
+	return set_find(&lx->words, f, n) != NULL || set_find(&lx->hwords, f, n) != NULL;
+}
+
+struct wordcount *
+wordcount_build(const char *text, size_t len)
+{
+	struct wordcount	*wc;
+	struct slot		*sl;
+	char			 f[FOLDMAX];
+	size_t			 i, start, last, n;
+	ucs4_t			 uc;
+	int			 k, k2;
+
+	if ((wc = calloc(1, sizeof *wc)) == NULL)
+		return NULL;
+	if (set_init(&wc->words, len / 64 + 64) == -1) {
+		free(wc);
+		return NULL;
+	}
+	for (i = 0; i < len;) {
+		uc = cp_at(text + i, len - i, &k);
+		if (!is_wordcp(uc)) {
+			i += k;
+			continue;
+		}
+		/* A word: word characters, and joiners between two of them. */
+		start = i;
+		for (last = i += k; i < len; last = i) {
+			uc = cp_at(text + i, len - i, &k);
+			if (is_wordcp(uc)) {
+				i += k;
+				continue;
+			}
+			if (!is_joinercp(uc) || i + k >= len ||
+			    !is_wordcp(cp_at(text + i + k, len - i - k, &k2)))
+				break;
+			i += k + k2;
+		}
+		if ((n = fold(text + start, last - start, f)) == 0)
+			continue;
+		if ((sl = set_add(&wc->words, f, n)) == NULL) {
+			wordcount_free(wc);
+			return NULL;
+		}
+		sl->val++;
+	}
+	return wc;
+}
+
+void
+wordcount_free(struct wordcount *wc)
+{
+	if (wc == NULL)
+		return;
+	set_free(&wc->words);
+	free(wc);
+}
+
+static unsigned
+count(const struct wordcount *wc, const char *f, size_t len)
+{
+	struct slot	*sl;
+
+	if (wc == NULL || (sl = set_find(&wc->words, f, len)) == NULL)
+		return 0;
+	return sl->val;
+}
+
+unsigned
+wordcount_get(const struct wordcount *wc, const char *w, size_t len)
+{
+	char	f[FOLDMAX];
+	size_t	n;
+
+	if ((n = fold(w, len, f)) == 0)
+		return 0;
+	return count(wc, f, n);
+}
+
+/* A decision in the making: the folded parts and the forms built of them. */
+struct parts {
+	const struct lexicon	*lx;
+	int			 haslist;	/* a word list was loaded */
+	char			 h[FOLDMAX], t[FOLDMAX];
+	char			 j[2 * FOLDMAX], k[2 * FOLDMAX + 1];
+	size_t			 hl, tl, jl, kl;	/* head, tail, joined, kept */
+};
+
+static int
+listed(const struct parts *p, const char *s, size_t len)
+{
+	return len > 0 && set_find(&p->lx->words, s, len) != NULL;
+}
+
+static int
+is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/*
+ * Whether the last vowel of head and the first of tail would be read as
+ * one sound when written together, so that Dutch writes a hyphen between
+ * the parts of a compound: zee-egel, auto-ongeluk, energie-infrastructuur.
+ * The i of a diphthong before an e is not (mooi-e, draai-en: mooie).
+ */
+static int
+vowel_clash(const struct parts *p)
+{
+	static const char *const pairs[] = {
+		"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii",
+		"oe", "oi", "oo", "ou", "ui", "uu"
+	};
+	char	a = p->h[p->hl - 1], b = p->t[0];
+	size_t	i;
+
+	if (!is_vowel(a) || !is_vowel(b))
+		return 0;
+	if (a == 'i' && b == 'e' && p->hl >= 2 && is_vowel(p->h[p->hl - 2]) &&
+	    !(p->hl >= 3 && p->h[p->hl - 2] == 'e' && p->h[p->hl - 3] == 'i'))
+		return 0;
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (pairs[i][0] == a && pairs[i][1] == b)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether the joined form splits into listed words, each but the last
+ * perhaps followed by a linking s, e or en, other than only into head and
+ * tail as they are. ok[i]: the joined form from byte i on splits.
+ */
+static int
+compound(const struct parts *p)
+{
+	static const char *const links[] = { "", "s", "e", "en" };
+	const char	*s = p->j;
+	size_t		 n = p->jl, i, e, l, ll;
+	char		 ok[2 * FOLDMAX + 1];
+
+	memset(ok, 0, n + 1);
+	ok[n] = 1;
+	for (i = n; i-- > 0;) {
+		if ((s[i] & 0xc0) == 0x80)	/* inside a character */
+			continue;
+		for (e = i + MINPART; e <= n && !ok[i]; e++) {
+			if (!ok[e])
+				continue;
+			for (l = 0; l < sizeof links / sizeof links[0]; l++) {
+				ll = strlen(links[l]);
+				if (e == n && ll > 0)
+					continue;	/* the last part */
+				if (e - i < MINPART + ll ||
+				    memcmp(s + e - ll, links[l], ll) != 0)
+					continue;
+				if (i == 0 && e == p->hl && ll == 0)
+					continue;	/* just head and tail */
+				if (listed(p, s + i, e - i - ll)) {
+					ok[i] = 1;
+					break;
+				}
+			}
+		}
+	}
+	return ok[0];
+}
+
+/* Cuts characters that are not word characters from the ends of *s. */
+static void
+trim(const char **s, size_t *len, int front, int back)
+{
+	const uint8_t	*q;
+	ucs4_t		 uc;
+	int		 k;
+
+	while (front && *len > 0 && !is_wordcp(cp_at(*s, *len, &k))) {
+		*s += k;
+		*len -= k;
+	}
+	while (back && *len > 0) {
+		q = u8_prev(&uc, (const uint8_t *)*s + *len,
+		    (const uint8_t *)*s);
+		if (q != NULL && is_wordcp(uc))
+			break;
+		*len = q != NULL ? (size_t)(q - (const uint8_t *)*s) : *len - 1;
+	}
+}
+
+static int
+is_conjunction(const struct parts *p)
+{
+	static const char *const conj[] = { "en", "of", "en/of", "noch" };
+	size_t	i;
+
+	for (i = 0; i < sizeof conj / sizeof conj[0]; i++)
+		if (strlen(conj[i]) == p->tl && memcmp(conj[i], p->t, p->tl) == 0)
+			return 1;
+	return 0;
+}
+
+enum hyphen_join
+hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
+    const char *head, size_t hlen, const char *tail, size_t tlen, int hyphen)
+{
+	struct parts	 p;
+	struct slot	*sl;
+	ucs4_t		 hc, tc;
+	unsigned	 cj, ck;
+	int		 k;
+
+	/* 0. Not a word. */
+	trim(&head, &hlen, 1, hyphen);
+	trim(&tail, &tlen, 0, 1);
+	if (hlen == 0 || tlen == 0)
+		return HYPHEN_SPACE;
+	hc = cp_last(head, hlen);
+	tc = cp_at(tail, tlen, &k);
+	if (!is_wordcp(tc))
+		return HYPHEN_SPACE;
+	if (!hyphen && (!is_wordcp(hc) || uc_is_digit(hc) || uc_is_digit(tc)))
+		return HYPHEN_SPACE;
+
+	/* 1. A capital, digit or sign at the hyphen. */
+	if (hyphen && (!is_wordcp(hc) || uc_is_upper(hc) || uc_is_digit(hc) ||
+	    uc_is_upper(tc) || uc_is_digit(tc)))
+		return HYPHEN_KEEP;
+
+	memset(&p, 0, sizeof p);
+	p.lx = lx;
+	p.haslist = lx != NULL && lx->words.n > 0;
+	if ((p.hl = fold(head, hlen, p.h)) == 0 ||
+	    (p.tl = fold(tail, tlen, p.t)) == 0)
+		return HYPHEN_JOIN;
+	memcpy(p.j, p.h, p.hl);
+	memcpy(p.j + p.hl, p.t, p.tl);
+	p.jl = p.hl + p.tl;
+	memcpy(p.k, p.h, p.hl);
+	p.k[p.hl] = '-';
+	memcpy(p.k + p.hl + 1, p.t, p.tl);
+	p.kl = p.jl + 1;
+	cj = count(wc, p.j, p.jl);
+	ck = count(wc, p.k, p.kl);
+
+	if (hyphen && is_conjunction(&p)) {
+		if (is_vowel(p.h[p.hl - 1]) && (cj > 0 ||
+		    (p.haslist && listed(&p, p.j, p.jl))))
+			return HYPHEN_JOIN;
+		return HYPHEN_SPACE;
+	}
+
+	/* 2. The file itself. */
+	if (hyphen) {
+		if (cj > ck)
+			return HYPHEN_JOIN;
+		if (ck > cj)
+			return HYPHEN_KEEP;
+	} else if (cj > 0)
+		return HYPHEN_JOIN;
+
+	/* 3. Shipped data. */
+	if (hyphen && lx != NULL) {
+		if (set_find(&lx->hwords, p.k, p.kl) != NULL)
+			return HYPHEN_KEEP;
+		if (set_find(&lx->prefixes, p.h, p.hl) != NULL) {
+			if (p.haslist ? listed(&p, p.t, p.tl) &&
+			    !listed(&p, p.j, p.jl) :
+			    count(wc, p.t, p.tl) >= 2)
+				return HYPHEN_KEEP;
+		}
+	}
+
+	/* 4. The word list: the forms themselves. */
+	if (p.haslist) {
+		if (hyphen && listed(&p, p.k, p.kl))
+			return HYPHEN_KEEP;
+		if (listed(&p, p.j, p.jl))
+			return HYPHEN_JOIN;
+	}
+
+	/* 5. Vowels that would clash. */
+	if (hyphen && vowel_clash(&p))
+		return HYPHEN_KEEP;
+
+	/* 6. The word list: compounds and pairs of words. */
+	if (p.haslist) {
+		if (compound(&p))
+			return HYPHEN_JOIN;
+		if ((sl = set_find(&lx->words, p.h, p.hl)) != NULL &&
+		    listed(&p, p.t, p.tl)) {
+			if (!hyphen)
+				return HYPHEN_SPACE;
+			if (!(sl->val & F_LOWER))
+				return HYPHEN_KEEP;
+		}
+	}
+
+	/* 7. Default. */
+	return HYPHEN_JOIN;
+}

@@ -1,0 +1,243 @@
+/* load.c: one file through the pipeline: decode, split into lines, and
+ * the stages of paper.h, then the citations of every paragraph and note. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <unistr.h>
+
+#include "hyphen.h"
+#include "load.h"
+#include "text.h"
+
+/* Bump when parsing changes, so that unchanged files are read again. */
+#define PARSER_VERSION	"1"
+
+#define MAX_FILE	(1024L * 1024 * 1024)
+
+int
+load_read(const char *path, unsigned char **raw, size_t *len, char *err,
+    size_t errlen)
+{
+	struct stat	 sb;
+	FILE		*f;
+	size_t		 n;
+
+	*raw = NULL;
+	*len = 0;
+	if ((f = fopen(path, "rb")) == NULL) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(f), &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "not a regular file");
+		fclose(f);
+		return -1;
+	}
+	if (sb.st_size > MAX_FILE) {
+		snprintf(err, errlen, "file too large (over 1 GiB)");
+		fclose(f);
+		return -1;
+	}
+	if ((*raw = malloc((size_t)sb.st_size + 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		fclose(f);
+		return -1;
+	}
+	n = fread(*raw, 1, (size_t)sb.st_size, f);
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		fclose(f);
+		free(*raw);
+		*raw = NULL;
+		return -1;
+	}
+	fclose(f);
+	*len = n;
+	return 0;
+}
+
+static uint64_t
+fnv1a(uint64_t h, const unsigned char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint64_t
+load_hash(const unsigned char *raw, size_t len, const char *sidecar)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	h = fnv1a(h, (const unsigned char *)PARSER_VERSION, strlen(PARSER_VERSION));
+	h = fnv1a(h, raw, len);
+	if (sidecar != NULL)
+		h = fnv1a(h, (const unsigned char *)sidecar, strlen(sidecar));
+	return h;
+}
+
+void
+load_stem(const char *path, char *stem, size_t len)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	snprintf(stem, len, "%.*s", (int)(dot - base), base);
+}
+
+char *
+load_sidecar(const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+	char		*mpath, err[128];
+	unsigned char	*raw;
+	size_t		 n, len;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	n = dot && dot != base ? (size_t)(dot - path) : strlen(path);
+	if ((mpath = malloc(n + 6)) == NULL)
+		return NULL;
+	memcpy(mpath, path, n);
+	memcpy(mpath + n, ".meta", 6);
+	if (load_read(mpath, &raw, &len, err, sizeof err) == -1) {
+		free(mpath);
+		return NULL;
+	}
+	free(mpath);
+	raw[len] = '\0';
+	if (u8_check(raw, len) != NULL || memchr(raw, '\0', len) != NULL) {
+		free(raw);
+		return NULL;
+	}
+	return (char *)raw;
+}
+
+/* Splits the decoded text into lines, normalising each in place. */
+static int
+split_lines(struct paper *p)
+{
+	size_t	 i, n = 1, k = 0;
+	char	*s = p->buf, *e;
+	int	 lead, trail;
+
+	for (i = 0; i < p->buflen; i++)
+		if (p->buf[i] == '\n')
+			n++;
+	if ((p->lines = calloc(n, sizeof *p->lines)) == NULL)
+		return -1;
+	for (; s != NULL && s <= p->buf + p->buflen; k++) {
+		struct line *l = &p->lines[k];
+
+		if ((e = memchr(s, '\n', (size_t)(p->buf + p->buflen - s))) == NULL)
+			e = p->buf + p->buflen;
+		*e = '\0';
+		l->no = (int)k + 1;
+		while (*s == '\f') {
+			l->flags |= LINE_FF;
+			s++;
+		}
+		l->s = s;
+		l->len = text_normalise_line(s, (size_t)(e - s), &lead, &trail);
+		if (lead)
+			l->flags |= LINE_LEAD;
+		if (trail)
+			l->flags |= LINE_TRAIL;
+		if (l->len == 0)
+			l->flags |= LINE_BLANK;
+		s = e < p->buf + p->buflen ? e + 1 : NULL;
+	}
+	p->nlines = k;
+	return 0;
+}
+
+static int
+add_cites(struct loaded *l, const char *text, int para, int note)
+{
+	struct cite_list	cl = { 0 };
+	size_t			i;
+
+	if (cite_find_all(text, strlen(text), &cl) == -1)
+		return -1;
+	for (i = 0; i < cl.n; i++) {
+		struct pcite	*v = realloc(l->cites, (l->ncites + 1) * sizeof *v);
+
+		if (v == NULL) {
+			cite_list_free(&cl);
+			return -1;
+		}
+		l->cites = v;
+		v = &l->cites[l->ncites++];
+		v->para = para;
+		v->note = note;
+		v->c = cl.v[i];
+		v->start = u8_mbsnlen((const uint8_t *)text, cl.v[i].start);
+		v->end = v->start + u8_mbsnlen((const uint8_t *)text + cl.v[i].start,
+		    cl.v[i].end - cl.v[i].start);
+	}
+	cite_list_free(&cl);
+	return 0;
+}
+
+int
+load_parse(const char *path, const unsigned char *raw, size_t len,
+    char *sidecar, const struct lexicon *lx, struct loaded *l, char *err,
+    size_t errlen)
+{
+	struct paper	*p = &l->paper;
+	struct text	 t;
+	char		 why[128];
+	size_t		 i;
+
+	memset(l, 0, sizeof *l);
+	p->path = path;
+	p->sidecar = sidecar;
+	load_stem(path, p->stem, sizeof p->stem);
+	l->hash = load_hash(raw, len, sidecar);
+	if (text_decode(raw, len, &t, why, sizeof why) == -1) {
+		snprintf(err, errlen, "%s", why);
+		return -1;
+	}
+	p->buf = t.buf;
+	p->buflen = t.len;
+	l->encoding = t.encoding;
+	l->converted = t.converted;
+	if ((p->wc = wordcount_build(p->buf, p->buflen)) == NULL ||
+	    split_lines(p) == -1 || page_mark(p) == -1 || meta_scan(p) == -1 ||
+	    notes_extract(p) == -1 || para_build(p, lx) == -1 ||
+	    heading_build(p) == -1 || meta_finish(p) == -1)
+		goto oom;
+	for (i = 0; i < p->npara; i++)
+		if (p->paras[i].kind == PARA_BODY &&
+		    add_cites(l, p->paras[i].text, (int)i, -1) == -1)
+			goto oom;
+	for (i = 0; i < p->nnotes; i++)
+		if (add_cites(l, p->notes[i].text, p->notes[i].para, (int)i) == -1)
+			goto oom;
+	if (p->npara == 0 && p->nnotes == 0) {
+		snprintf(err, errlen, "no text in it");
+		return -1;
+	}
+	return 0;
+oom:
+	snprintf(err, errlen, "out of memory");
+	return -1;
+}
+
+void
+load_free(struct loaded *l)
+{
+	paper_free(&l->paper);
+	free(l->cites);
+	memset(l, 0, sizeof *l);
+}

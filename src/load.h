@@ -1,0 +1,45 @@
+/* load.h: one file through the parse stages into one paper. */
+#ifndef LK_LOAD_H
+#define LK_LOAD_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cite.h"
+#include "paper.h"
+
+/* A citation found in a paper, placed in a paragraph or a note. */
+struct pcite {
+	int		para;	/* paragraph index; for a note: its marker's, or -1 */
+	int		note;	/* note index, or -1 */
+	size_t		start, end;	/* character offsets in that text */
+	struct cite	c;
+};
+
+struct loaded {
+	struct paper	 paper;
+	struct pcite	*cites;
+	size_t		 ncites;
+	uint64_t	 hash;	/* of the file, its sidecar and the parser */
+	const char	*encoding;
+	int		 converted;
+};
+
+/* Reads the whole file at path into *raw (malloc'd). Returns 0, or -1 with
+ * a reason in err. Refuses what is not a regular file. */
+int	load_read(const char *path, unsigned char **raw, size_t *len,
+	    char *err, size_t errlen);
+/* The content hash of a file as the loader sees it: its bytes, its sidecar
+ * and the parser version, so that a new parser re-reads every file. */
+uint64_t load_hash(const unsigned char *raw, size_t len, const char *sidecar);
+/* Reads path's NAME.meta sidecar, or NULL when there is none. */
+char   *load_sidecar(const char *path);
+/* The file name without folders and extension. */
+void	load_stem(const char *path, char *stem, size_t len);
+/* Parses raw (the bytes of path) into l. lx may be NULL. Returns 0, or -1
+ * with a reason in err; l is to be freed with load_free either way. */
+int	load_parse(const char *path, const unsigned char *raw, size_t len,
+	    char *sidecar, const struct lexicon *lx, struct loaded *l,
+	    char *err, size_t errlen);
+void	load_free(struct loaded *l);
+
+#endif

@@ -1,0 +1,75 @@
+/* main.c: finds the data folder, opens the store and runs a command. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "store.h"
+
+static int
+home_dir(struct cli *c, const char *opt)
+{
+	const char	*v;
+
+	if (opt != NULL)
+		v = opt;
+	else if ((v = getenv("LEESKAMER_HOME")) != NULL && *v != '\0')
+		;
+	else if ((v = getenv("XDG_DATA_HOME")) != NULL && *v != '\0') {
+		snprintf(c->home, sizeof c->home, "%s/leeskamer", v);
+		return 0;
+	} else if ((v = getenv("HOME")) != NULL && *v != '\0') {
+		snprintf(c->home, sizeof c->home, "%s/.local/share/leeskamer", v);
+		return 0;
+	} else {
+		fprintf(stderr, "%s: no data folder: set LEESKAMER_HOME or HOME\n",
+		    c->prog);
+		return -1;
+	}
+	snprintf(c->home, sizeof c->home, "%s", v);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli	 c;
+	const char	*home = NULL;
+	char		 err[1024];
+	int		 i = 1, rc;
+
+	setlocale(LC_ALL, "");
+	memset(&c, 0, sizeof c);
+	c.prog = "leeskamer";
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--home") == 0 && i + 1 < argc)
+			home = argv[++i];
+		else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			cli_usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			puts("leeskamer " LK_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, "%s: unknown option %s\n", c.prog, argv[i]);
+			cli_usage(stderr);
+			return 2;
+		}
+	}
+	if (home_dir(&c, home) == -1)
+		return 1;
+	if (store_open(c.home, &c.st, err, sizeof err) == -1) {
+		fprintf(stderr, "%s: %s\n", c.prog, err);
+		return 1;
+	}
+	if (i == argc) {
+		/* the browser comes here; until then, list what is indexed */
+		char *docs[] = { "docs" };
+
+		rc = cli_run(&c, 1, docs);
+	} else
+		rc = cli_run(&c, argc - i, argv + i);
+	store_close(c.st);
+	return rc;
+}

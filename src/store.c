@@ -1,0 +1,1029 @@
+/* store.c: all SQL. index.db holds what the loader derived from the
+ * papers; user.db the user's own data. Both in WAL mode, so a browser can
+ * read while a loader writes.
+ *
+ * Full text: one FTS5 table over headings, paragraphs, notes and titles.
+ * Its rowid says what a row is: para.id*4 (a heading or paragraph),
+ * note.id*4+2, doc.id*4+3 (a title), so a file's rows are found by key. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+#include <unistr.h>
+
+#include "cite.h"
+#include "load.h"
+#include "store.h"
+
+struct store {
+	sqlite3	*db;
+};
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS doc("
+	" id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kamerstuk TEXT,"
+	" dossier TEXT, dossier_title TEXT, number TEXT, chamber TEXT,"
+	" vergaderjaar TEXT, date TEXT, title TEXT NOT NULL, type TEXT,"
+	" signatories TEXT);"
+	"CREATE TABLE IF NOT EXISTS file("
+	" id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE, path TEXT,"
+	" hash TEXT NOT NULL, doc INTEGER NOT NULL, part INTEGER,"
+	" first_page INTEGER, first_number TEXT, title TEXT, title_rank INTEGER,"
+	" encoding TEXT, loaded TEXT);"
+	"CREATE INDEX IF NOT EXISTS file_doc ON file(doc);"
+	"CREATE TABLE IF NOT EXISTS section("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
+	" sord INTEGER NOT NULL, ord INTEGER, sid TEXT, number TEXT NOT NULL,"
+	" title TEXT NOT NULL, level INTEGER NOT NULL, parent INTEGER,"
+	" page INTEGER, pfirst INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS section_doc ON section(doc, ord);"
+	"CREATE INDEX IF NOT EXISTS section_file ON section(file);"
+	"CREATE TABLE IF NOT EXISTS para("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
+	" pord INTEGER NOT NULL, ord INTEGER, section INTEGER, page INTEGER,"
+	" line INTEGER, heading INTEGER NOT NULL, text TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS para_doc ON para(doc, ord);"
+	"CREATE INDEX IF NOT EXISTS para_file ON para(file);"
+	"CREATE TABLE IF NOT EXISTS note("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
+	" number INTEGER NOT NULL, para INTEGER, pos INTEGER, page INTEGER,"
+	" text TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS note_doc ON note(doc, para);"
+	"CREATE INDEX IF NOT EXISTS note_file ON note(file);"
+	"CREATE TABLE IF NOT EXISTS cite("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
+	" para INTEGER, note INTEGER, start INTEGER, end INTEGER,"
+	" kind TEXT NOT NULL, target TEXT NOT NULL, display TEXT, label TEXT,"
+	" page INTEGER, pin INTEGER, vergaderjaar TEXT);"
+	"CREATE INDEX IF NOT EXISTS cite_doc ON cite(doc);"
+	"CREATE INDEX IF NOT EXISTS cite_file ON cite(file);"
+	"CREATE INDEX IF NOT EXISTS cite_target ON cite(target);"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(head, body,"
+	" tokenize = 'unicode61 remove_diacritics 2');";
+
+static const char user_schema[] =
+	"CREATE TABLE IF NOT EXISTS bookmark("
+	" id INTEGER PRIMARY KEY, doc TEXT NOT NULL, paragraph INTEGER,"
+	" last_paragraph INTEGER, start INTEGER, end INTEGER,"
+	" fingerprint TEXT, quote TEXT, note TEXT, tags TEXT,"
+	" created TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS position("
+	" doc TEXT PRIMARY KEY, paragraph INTEGER, line INTEGER,"
+	" seen TEXT NOT NULL);";
+
+static int
+exec(struct store *st, const char *sql, char *err, size_t errlen)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", msg ? msg : "database error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+mkdirs(const char *path)
+{
+	char	buf[4096], *s;
+
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+		return -1;
+	for (s = buf + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(buf, 0700) == -1 && errno != EEXIST)
+			return -1;
+		*s = '/';
+	}
+	if (mkdir(buf, 0700) == -1 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int
+store_open(const char *home, struct store **stp, char *err, size_t errlen)
+{
+	struct store	*st;
+	char		 path[4096], sql[4200];
+
+	*stp = NULL;
+	if (mkdirs(home) == -1) {
+		snprintf(err, errlen, "%s: %s", home, strerror(errno));
+		return -1;
+	}
+	if ((st = calloc(1, sizeof *st)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/index.db", home);
+	if (sqlite3_open(path, &st->db) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(st->db));
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	/* user.db is attached, so one connection sees both */
+	snprintf(path, sizeof path, "%s/user.db", home);
+	sqlite3_snprintf(sizeof sql, sql, "ATTACH %Q AS user;", path);
+	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	    "PRAGMA foreign_keys=ON;", err, errlen) == -1 ||
+	    exec(st, sql, err, errlen) == -1 ||
+	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1 ||
+	    exec(st, schema, err, errlen) == -1) {
+		store_close(st);
+		return -1;
+	}
+	/* the user's tables live in user.db */
+	{
+		char	 us[sizeof user_schema + 64], *d = us;
+		const char *s = user_schema;
+
+		while (*s) {
+			if (strncmp(s, "EXISTS ", 7) == 0 && s[7] != 'u') {
+				memcpy(d, "EXISTS user.", 12);
+				d += 12;
+				s += 7;
+			} else
+				*d++ = *s++;
+		}
+		*d = '\0';
+		if (exec(st, us, err, errlen) == -1) {
+			store_close(st);
+			return -1;
+		}
+	}
+	*stp = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_close(st->db);
+	free(st);
+}
+
+static sqlite3_stmt *
+prep(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	return s;
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int(sqlite3_stmt *s, int i, long long v)
+{
+	if (v <= 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, v);
+}
+
+static const char *
+col_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+enum store_state
+store_file_state(struct store *st, const char *stem, uint64_t hash)
+{
+	sqlite3_stmt		*s;
+	enum store_state	 state = STORE_NEW;
+	char			 h[32];
+
+	snprintf(h, sizeof h, "%016llx", (unsigned long long)hash);
+	if ((s = prep(st, "SELECT hash FROM file WHERE stem = ?")) == NULL)
+		return STORE_NEW;
+	sqlite3_bind_text(s, 1, stem, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		state = strcmp(col_text(s, 0), h) == 0 ? STORE_SAME : STORE_CHANGED;
+	sqlite3_finalize(s);
+	return state;
+}
+
+/* Runs a statement with integer parameters; returns SQLITE_DONE on success. */
+static int
+run_ints(struct store *st, const char *sql, long long a, long long b,
+    long long c)
+{
+	sqlite3_stmt	*s;
+	int		 rc, n;
+
+	if ((s = prep(st, sql)) == NULL)
+		return SQLITE_ERROR;
+	n = sqlite3_bind_parameter_count(s);
+	if (n >= 1)
+		sqlite3_bind_int64(s, 1, a);
+	if (n >= 2)
+		sqlite3_bind_int64(s, 2, b);
+	if (n >= 3)
+		sqlite3_bind_int64(s, 3, c);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+}
+
+/* Removes a file's rows (not the file row itself). */
+static int
+file_clear(struct store *st, long long file)
+{
+	static const char *sql[] = {
+		"DELETE FROM fts WHERE rowid IN (SELECT id*4 FROM para WHERE file = ?)",
+		"DELETE FROM fts WHERE rowid IN (SELECT id*4+2 FROM note WHERE file = ?)",
+		"DELETE FROM para WHERE file = ?",
+		"DELETE FROM section WHERE file = ?",
+		"DELETE FROM note WHERE file = ?",
+		"DELETE FROM cite WHERE file = ?",
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		if (run_ints(st, sql[i], file, 0, 0) != SQLITE_DONE)
+			return -1;
+	return 0;
+}
+
+struct part {
+	long long	 id;
+	char		 stem[256];
+	int		 page;
+	char		 number[24];
+	int		 npara, nsec;
+};
+
+/* Parts in order: by page where both are known, else by their section
+ * numbering, else by name. */
+static int
+part_cmp(const void *va, const void *vb)
+{
+	const struct part *a = va, *b = vb;
+
+	if (a->page > 0 && b->page > 0 && a->page != b->page)
+		return a->page < b->page ? -1 : 1;
+	if (a->number[0] && b->number[0]) {
+		const char *x = a->number, *y = b->number;
+
+		while (*x && *y) {
+			long p = strtol(x, (char **)&x, 10), q = strtol(y, (char **)&y, 10);
+
+			if (p != q)
+				return p < q ? -1 : 1;
+			x += *x == '.';
+			y += *y == '.';
+		}
+	}
+	return strcmp(a->stem, b->stem);
+}
+
+/* Numbers the paragraphs and sections of a document across its parts and
+ * picks its title; drops the document when no file is left. */
+static int
+doc_renumber(struct store *st, long long doc)
+{
+	sqlite3_stmt	*s;
+	struct part	*parts = NULL, *np;
+	size_t		 n = 0, i;
+	long long	 poff = 0, soff = 0;
+	int		 rc = 0;
+
+	s = prep(st, "SELECT id, stem, coalesce(first_page, 0),"
+	    " coalesce(first_number, ''),"
+	    " (SELECT count(*) FROM para WHERE file = file.id),"
+	    " (SELECT count(*) FROM section WHERE file = file.id)"
+	    " FROM file WHERE doc = ?");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if ((np = realloc(parts, (n + 1) * sizeof *parts)) == NULL) {
+			rc = -1;
+			break;
+		}
+		parts = np;
+		memset(&parts[n], 0, sizeof parts[n]);
+		parts[n].id = sqlite3_column_int64(s, 0);
+		snprintf(parts[n].stem, sizeof parts[n].stem, "%s", col_text(s, 1));
+		parts[n].page = sqlite3_column_int(s, 2);
+		snprintf(parts[n].number, sizeof parts[n].number, "%s", col_text(s, 3));
+		parts[n].npara = sqlite3_column_int(s, 4);
+		parts[n].nsec = sqlite3_column_int(s, 5);
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (rc == -1) {
+		free(parts);
+		return -1;
+	}
+	if (n == 0) {
+		free(parts);
+		if (run_ints(st, "DELETE FROM fts WHERE rowid = ?*4+3", doc, 0, 0) != SQLITE_DONE ||
+		    run_ints(st, "DELETE FROM doc WHERE id = ?", doc, 0, 0) != SQLITE_DONE)
+			return -1;
+		return 0;
+	}
+	qsort(parts, n, sizeof *parts, part_cmp);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (run_ints(st, "UPDATE para SET ord = pord + ?2 WHERE file = ?1",
+		    parts[i].id, poff, 0) != SQLITE_DONE ||
+		    run_ints(st, "UPDATE section SET ord = sord + ?2,"
+		    " sid = CASE WHEN number <> '' THEN number"
+		    " ELSE 's' || (sord + ?2) END WHERE file = ?1",
+		    parts[i].id, soff, 0) != SQLITE_DONE ||
+		    run_ints(st, "UPDATE file SET part = ?2 WHERE id = ?1",
+		    parts[i].id, (long long)i + 1, 0) != SQLITE_DONE)
+			rc = -1;
+		poff += parts[i].npara;
+		soff += parts[i].nsec;
+	}
+	free(parts);
+	/* a section number used twice in a document: the later ones by ordinal */
+	if (rc == 0 && run_ints(st, "UPDATE section SET sid = 's' || ord"
+	    " WHERE doc = ?1 AND number <> '' AND EXISTS (SELECT 1 FROM section"
+	    " o WHERE o.doc = ?1 AND o.number = section.number AND o.ord < section.ord)",
+	    doc, 0, 0) != SQLITE_DONE)
+		rc = -1;
+	/* the title: a sidecar's, else a found one, else the first part's */
+	if (rc == 0 && run_ints(st, "UPDATE doc SET title = (SELECT title FROM file"
+	    " WHERE doc = ?1 ORDER BY title_rank DESC, part LIMIT 1) WHERE id = ?1",
+	    doc, 0, 0) != SQLITE_DONE)
+		rc = -1;
+	if (rc == 0 && run_ints(st, "INSERT OR REPLACE INTO fts(rowid, head, body)"
+	    " SELECT id*4+3, title, NULL FROM doc WHERE id = ?", doc, 0, 0) != SQLITE_DONE)
+		rc = -1;
+	return rc;
+}
+
+static long long
+doc_upsert(struct store *st, const struct paper *p)
+{
+	const struct meta	*m = &p->meta;
+	sqlite3_stmt		*s;
+	char			 ch[2] = { m->chamber, '\0' };
+	long long		 id = -1;
+
+	s = prep(st, "INSERT INTO doc(key, kamerstuk, dossier, dossier_title,"
+	    " number, chamber, vergaderjaar, date, title, type, signatories)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	    " ON CONFLICT(key) DO UPDATE SET"
+	    " kamerstuk = coalesce(?2, kamerstuk), dossier = coalesce(?3, dossier),"
+	    " dossier_title = coalesce(?4, dossier_title),"
+	    " number = coalesce(?5, number), chamber = coalesce(?6, chamber),"
+	    " vergaderjaar = coalesce(?7, vergaderjaar), date = coalesce(?8, date),"
+	    " type = coalesce(?10, type), signatories = coalesce(?11, signatories)"
+	    " RETURNING id");
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, m->id);
+	bind_text(s, 2, m->kamerstuk);
+	bind_text(s, 3, m->dossier);
+	bind_text(s, 4, m->dossier_title);
+	bind_text(s, 5, m->number);
+	bind_text(s, 6, ch);
+	bind_text(s, 7, m->vergaderjaar);
+	bind_text(s, 8, m->date);
+	bind_text(s, 9, m->title);
+	bind_text(s, 10, m->type);
+	bind_text(s, 11, m->signatories);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return id;
+}
+
+static int
+put_rows(struct store *st, long long doc, long long file, const struct loaded *l,
+    struct put_result *r)
+{
+	const struct paper	*p = &l->paper;
+	sqlite3_stmt		*ss = NULL, *ps = NULL, *ns = NULL, *cs = NULL, *fs = NULL;
+	long long		*secid = NULL, *paraid = NULL, *noteid = NULL;
+	size_t			 i, pord = 0;
+	int			 rc = -1;
+
+	secid = calloc(p->nsecs + 1, sizeof *secid);
+	paraid = calloc(p->npara + 1, sizeof *paraid);
+	noteid = calloc(p->nnotes + 1, sizeof *noteid);
+	ss = prep(st, "INSERT INTO section(doc, file, sord, number, title, level,"
+	    " parent, page, pfirst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	ps = prep(st, "INSERT INTO para(doc, file, pord, section, page, line,"
+	    " heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	ns = prep(st, "INSERT INTO note(doc, file, number, para, pos, page, text)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)");
+	cs = prep(st, "INSERT INTO cite(doc, file, para, note, start, end, kind,"
+	    " target, display, label, page, pin, vergaderjaar)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	fs = prep(st, "INSERT INTO fts(rowid, head, body) VALUES (?, ?, ?)");
+	if (!secid || !paraid || !noteid || !ss || !ps || !ns || !cs || !fs)
+		goto done;
+
+	for (i = 0; i < p->nsecs; i++) {
+		const struct section *sec = &p->secs[i];
+
+		sqlite3_reset(ss);
+		sqlite3_bind_int64(ss, 1, doc);
+		sqlite3_bind_int64(ss, 2, file);
+		sqlite3_bind_int64(ss, 3, (long long)i + 1);
+		sqlite3_bind_text(ss, 4, sec->number, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ss, 5, sec->title, -1, SQLITE_STATIC);
+		sqlite3_bind_int(ss, 6, sec->level);
+		if (sec->parent >= 0)
+			sqlite3_bind_int64(ss, 7, secid[sec->parent]);
+		else
+			sqlite3_bind_null(ss, 7);
+		bind_int(ss, 8, sec->page);
+		sqlite3_bind_int64(ss, 9, 0);
+		if (sqlite3_step(ss) != SQLITE_DONE)
+			goto done;
+		secid[i] = sqlite3_last_insert_rowid(st->db);
+	}
+	for (i = 0; i < p->npara; i++) {
+		const struct para *pa = &p->paras[i];
+
+		if (pa->kind == PARA_DROP)
+			continue;
+		pord++;
+		sqlite3_reset(ps);
+		sqlite3_bind_int64(ps, 1, doc);
+		sqlite3_bind_int64(ps, 2, file);
+		sqlite3_bind_int64(ps, 3, (long long)pord);
+		if (pa->section >= 0)
+			sqlite3_bind_int64(ps, 4, secid[pa->section]);
+		else
+			sqlite3_bind_null(ps, 4);
+		bind_int(ps, 5, pa->page);
+		sqlite3_bind_int(ps, 6, pa->line);
+		sqlite3_bind_int(ps, 7, pa->kind == PARA_HEADING);
+		sqlite3_bind_text(ps, 8, pa->text, (int)pa->len, SQLITE_STATIC);
+		if (sqlite3_step(ps) != SQLITE_DONE)
+			goto done;
+		paraid[i] = sqlite3_last_insert_rowid(st->db);
+		if (pa->section >= 0 && p->secs[pa->section].first == (int)i &&
+		    run_ints(st, "UPDATE section SET pfirst = ? WHERE id = ?",
+		    (long long)pord, secid[pa->section], 0) != SQLITE_DONE)
+			goto done;
+		sqlite3_reset(fs);
+		sqlite3_bind_int64(fs, 1, paraid[i] * 4);
+		sqlite3_bind_text(fs, pa->kind == PARA_HEADING ? 2 : 3, pa->text,
+		    (int)pa->len, SQLITE_STATIC);
+		sqlite3_bind_null(fs, pa->kind == PARA_HEADING ? 3 : 2);
+		if (sqlite3_step(fs) != SQLITE_DONE)
+			goto done;
+		r->paragraphs += pa->kind == PARA_BODY;
+	}
+	for (i = 0; i < p->nnotes; i++) {
+		const struct note *n = &p->notes[i];
+
+		sqlite3_reset(ns);
+		sqlite3_bind_int64(ns, 1, doc);
+		sqlite3_bind_int64(ns, 2, file);
+		sqlite3_bind_int(ns, 3, n->number);
+		if (n->para >= 0 && paraid[n->para] > 0) {
+			sqlite3_bind_int64(ns, 4, paraid[n->para]);
+			sqlite3_bind_int64(ns, 5, (long long)n->pos);
+		} else {
+			sqlite3_bind_null(ns, 4);
+			sqlite3_bind_null(ns, 5);
+		}
+		bind_int(ns, 6, n->page);
+		sqlite3_bind_text(ns, 7, n->text, -1, SQLITE_STATIC);
+		if (sqlite3_step(ns) != SQLITE_DONE)
+			goto done;
+		noteid[i] = sqlite3_last_insert_rowid(st->db);
+		sqlite3_reset(fs);
+		sqlite3_bind_int64(fs, 1, noteid[i] * 4 + 2);
+		sqlite3_bind_null(fs, 2);
+		sqlite3_bind_text(fs, 3, n->text, -1, SQLITE_STATIC);
+		if (sqlite3_step(fs) != SQLITE_DONE)
+			goto done;
+	}
+	for (i = 0; i < l->ncites; i++) {
+		const struct pcite *c = &l->cites[i];
+		int page = c->note >= 0 ? p->notes[c->note].page :
+		    c->para >= 0 ? p->paras[c->para].page : 0;
+
+		sqlite3_reset(cs);
+		sqlite3_bind_int64(cs, 1, doc);
+		sqlite3_bind_int64(cs, 2, file);
+		if (c->para >= 0 && paraid[c->para] > 0)
+			sqlite3_bind_int64(cs, 3, paraid[c->para]);
+		else
+			sqlite3_bind_null(cs, 3);
+		if (c->note >= 0)
+			sqlite3_bind_int64(cs, 4, noteid[c->note]);
+		else
+			sqlite3_bind_null(cs, 4);
+		sqlite3_bind_int64(cs, 5, (long long)c->start);
+		sqlite3_bind_int64(cs, 6, (long long)c->end);
+		sqlite3_bind_text(cs, 7, cite_kind_name(c->c.kind), -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 8, c->c.id, -1, SQLITE_STATIC);
+		bind_text(cs, 9, c->c.display);
+		bind_text(cs, 10, c->c.label);
+		bind_int(cs, 11, page);
+		bind_int(cs, 12, c->c.page);
+		bind_text(cs, 13, c->c.vergaderjaar);
+		if (sqlite3_step(cs) != SQLITE_DONE)
+			goto done;
+		r->citations++;
+	}
+	r->sections = (int)p->nsecs;
+	rc = 0;
+done:
+	sqlite3_finalize(ss);
+	sqlite3_finalize(ps);
+	sqlite3_finalize(ns);
+	sqlite3_finalize(cs);
+	sqlite3_finalize(fs);
+	free(secid);
+	free(paraid);
+	free(noteid);
+	return rc;
+}
+
+int
+store_put(struct store *st, const char *path, const struct loaded *l,
+    struct put_result *r, char *err, size_t errlen)
+{
+	const struct paper	*p = &l->paper;
+	sqlite3_stmt		*s;
+	long long		 file = -1, olddoc = -1, doc;
+	char			 hash[32], now[32], firstnum[24] = "";
+	int			 firstpage = 0, rank;
+	size_t			 i;
+	time_t			 t = time(NULL);
+
+	memset(r, 0, sizeof *r);
+	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)l->hash);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	for (i = 0; i < p->npara && firstpage == 0; i++)
+		if (p->paras[i].kind != PARA_DROP)
+			firstpage = p->paras[i].page;
+	for (i = 0; i < p->nsecs && firstnum[0] == '\0'; i++)
+		snprintf(firstnum, sizeof firstnum, "%s", p->secs[i].number);
+	rank = p->meta.sidecar_title ? 3 : 1;
+
+	if (exec(st, "BEGIN IMMEDIATE", err, errlen) == -1)
+		return -1;
+	if ((s = prep(st, "SELECT id, doc FROM file WHERE stem = ?")) == NULL)
+		goto fail;
+	sqlite3_bind_text(s, 1, p->stem, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		file = sqlite3_column_int64(s, 0);
+		olddoc = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	r->added = file == -1;
+	if (file != -1 && file_clear(st, file) == -1)
+		goto fail;
+	if ((doc = doc_upsert(st, p)) == -1)
+		goto fail;
+	s = prep(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
+	    " first_number, title, title_rank, encoding, loaded)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+	    " ON CONFLICT(stem) DO UPDATE SET path = ?2, hash = ?3, doc = ?4,"
+	    " first_page = ?5, first_number = ?6, title = ?7, title_rank = ?8,"
+	    " encoding = ?9, loaded = ?10 RETURNING id");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_text(s, 1, p->stem, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, doc);
+	bind_int(s, 5, firstpage);
+	bind_text(s, 6, firstnum);
+	sqlite3_bind_text(s, 7, p->meta.title, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 8, rank);
+	sqlite3_bind_text(s, 9, l->encoding, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, now, -1, SQLITE_STATIC);
+	file = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	if (file == -1 || put_rows(st, doc, file, l, r) == -1 ||
+	    doc_renumber(st, doc) == -1 ||
+	    (olddoc != -1 && olddoc != doc && doc_renumber(st, olddoc) == -1))
+		goto fail;
+	if (exec(st, "COMMIT", err, errlen) == -1)
+		goto fail;
+	snprintf(r->id, sizeof r->id, "%s", p->meta.id);
+	return 0;
+fail:
+	if (err[0] == '\0' || strcmp(err, "") == 0)
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+	else
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+#define DOC_COLS "d.id, d.key, d.kamerstuk, d.title, d.date, d.type," \
+	" d.vergaderjaar, d.dossier, d.dossier_title, d.signatories," \
+	" (SELECT count(*) FROM file WHERE doc = d.id)," \
+	" (SELECT count(*) FROM section WHERE doc = d.id)," \
+	" (SELECT count(*) FROM para WHERE doc = d.id AND heading = 0)," \
+	" (SELECT count(*) FROM note WHERE doc = d.id)," \
+	" (SELECT count(*) FROM cite WHERE doc = d.id)"
+
+static int
+doc_rows(sqlite3_stmt *s, doc_fn fn, void *arg)
+{
+	struct doc_row	r;
+	int		rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.rowid = sqlite3_column_int64(s, 0);
+		r.id = col_text(s, 1);
+		r.kamerstuk = col_text(s, 2);
+		r.title = col_text(s, 3);
+		r.date = col_text(s, 4);
+		r.type = col_text(s, 5);
+		r.vergaderjaar = col_text(s, 6);
+		r.dossier = col_text(s, 7);
+		r.dossier_title = col_text(s, 8);
+		r.signatories = col_text(s, 9);
+		r.parts = sqlite3_column_int(s, 10);
+		r.sections = sqlite3_column_int(s, 11);
+		r.paragraphs = sqlite3_column_int(s, 12);
+		r.notes = sqlite3_column_int(s, 13);
+		r.citations = sqlite3_column_int(s, 14);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_docs(struct store *st, doc_fn fn, void *arg)
+{
+	sqlite3_stmt *s = prep(st, "SELECT " DOC_COLS " FROM doc d"
+	    " ORDER BY d.dossier IS NULL, d.dossier,"
+	    " CAST(d.number AS INTEGER), d.key");
+
+	return s ? doc_rows(s, fn, arg) : -1;
+}
+
+int
+store_doc_get(struct store *st, int64_t rowid, doc_fn fn, void *arg)
+{
+	sqlite3_stmt *s = prep(st, "SELECT " DOC_COLS " FROM doc d WHERE d.id = ?");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, rowid);
+	return doc_rows(s, fn, arg);
+}
+
+/* Collects the matches of one lookup; more than one is listed in err. */
+static int
+find_with(struct store *st, const char *sql, const char *a, int64_t *rowid,
+    int *n, char *err, size_t errlen)
+{
+	sqlite3_stmt	*s;
+	size_t		 used;
+
+	if ((s = prep(st, sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
+	*n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if ((*n)++ == 0) {
+			*rowid = sqlite3_column_int64(s, 0);
+			snprintf(err, errlen, "matches several documents:");
+		}
+		used = strlen(err);
+		if (used + 2 < errlen)
+			snprintf(err + used, errlen - used, "\n  %s  %s",
+			    col_text(s, 1), col_text(s, 2));
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_doc_find(struct store *st, const char *arg, int64_t *rowid, char *err,
+    size_t errlen)
+{
+	static const char *byid = "SELECT id, key, title FROM doc WHERE key = ?1";
+	static const char *bystem = "SELECT d.id, d.key, d.title FROM doc d"
+	    " JOIN file f ON f.doc = d.id WHERE f.stem = ?1";
+	static const char *bydossier = "SELECT id, key, title FROM doc WHERE"
+	    " 'dossier-' || replace(replace(replace(dossier, ' ', ''), '.', ''),"
+	    " '-', '-') = ?1 ORDER BY CAST(number AS INTEGER)";
+	static const char *bytitle = "SELECT id, key, title FROM doc"
+	    " WHERE title LIKE ?1 || '%' OR key LIKE ?1 || '%' ORDER BY key";
+	char	 id[80];
+	int	 n;
+
+	err[0] = '\0';
+	if (find_with(st, byid, arg, rowid, &n, err, errlen) == -1)
+		return -1;
+	if (n == 0 && cite_parse_id(arg, id, sizeof id) == 0 &&
+	    find_with(st, strncmp(id, "dossier-", 8) == 0 ? bydossier : byid,
+	    id, rowid, &n, err, errlen) == -1)
+		return -1;
+	if (n == 0 && find_with(st, bystem, arg, rowid, &n, err, errlen) == -1)
+		return -1;
+	if (n == 0 && strlen(arg) >= 3 &&
+	    find_with(st, bytitle, arg, rowid, &n, err, errlen) == -1)
+		return -1;
+	if (n == 1) {
+		err[0] = '\0';
+		return 0;
+	}
+	if (n == 0)
+		snprintf(err, errlen, "no such document in the index");
+	return -1;
+}
+
+int
+store_sections(struct store *st, int64_t doc, section_fn fn, void *arg)
+{
+	struct section_row	 r;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	/* a section spans its paragraphs up to the next section's first */
+	s = prep(st, "SELECT s.id, s.sid, s.number, s.title, p.sid, s.level,"
+	    " coalesce(s.page, 0),"
+	    " (SELECT ord FROM para WHERE file = s.file AND pord = s.pfirst),"
+	    " coalesce(lead((SELECT ord FROM para WHERE file = s.file"
+	    "  AND pord = s.pfirst)) OVER (ORDER BY s.ord) - 1,"
+	    "  (SELECT max(ord) FROM para WHERE doc = s.doc))"
+	    " FROM section s LEFT JOIN section p ON p.id = s.parent"
+	    " WHERE s.doc = ? ORDER BY s.ord");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.rowid = sqlite3_column_int64(s, 0);
+		r.id = col_text(s, 1);
+		r.number = col_text(s, 2);
+		r.title = col_text(s, 3);
+		r.parent = col_text(s, 4);
+		r.level = sqlite3_column_int(s, 5);
+		r.page = sqlite3_column_int(s, 6);
+		r.first = sqlite3_column_int(s, 7);
+		r.last = sqlite3_column_int(s, 8);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_section_find(struct store *st, int64_t doc, const char *arg,
+    int64_t *rowid, char *err, size_t errlen)
+{
+	sqlite3_stmt	*s;
+	int		 n = 0, pass;
+	static const char *sql[] = {
+		"SELECT id, sid, title FROM section WHERE doc = ?1 AND"
+		" (sid = ?2 OR number = ?2) ORDER BY ord",
+		"SELECT id, sid, title FROM section WHERE doc = ?1 AND"
+		" title LIKE ?2 || '%' ORDER BY ord",
+	};
+
+	err[0] = '\0';
+	for (pass = 0; pass < 2 && n == 0; pass++) {
+		if ((s = prep(st, sql[pass])) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, doc);
+		sqlite3_bind_text(s, 2, arg, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			size_t used;
+
+			if (n++ == 0) {
+				*rowid = sqlite3_column_int64(s, 0);
+				snprintf(err, errlen, "matches several sections:");
+			}
+			used = strlen(err);
+			snprintf(err + used, errlen - used, "\n  %s  %s",
+			    col_text(s, 1), col_text(s, 2));
+		}
+		sqlite3_finalize(s);
+	}
+	if (n == 1) {
+		err[0] = '\0';
+		return 0;
+	}
+	if (n == 0)
+		snprintf(err, errlen, "no such section");
+	return -1;
+}
+
+int
+store_paras(struct store *st, int64_t doc, int first, int last, para_fn fn,
+    void *arg)
+{
+	struct para_row	 r;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	s = prep(st, "SELECT p.ord, s.sid, p.section, coalesce(p.page, 0),"
+	    " p.text, p.heading FROM para p LEFT JOIN section s ON s.id = p.section"
+	    " WHERE p.doc = ?1 AND p.ord >= ?2 AND (?3 = 0 OR p.ord <= ?3)"
+	    " ORDER BY p.ord");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, first);
+	sqlite3_bind_int(s, 3, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int(s, 0);
+		r.section = col_text(s, 1);
+		r.section_rowid = sqlite3_column_int64(s, 2);
+		r.page = sqlite3_column_int(s, 3);
+		r.text = col_text(s, 4);
+		r.heading = sqlite3_column_int(s, 5);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_notes(struct store *st, int64_t doc, int first, int last, note_fn fn,
+    void *arg)
+{
+	struct note_row	 r;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	s = prep(st, "SELECT n.number, coalesce(p.ord, 0), coalesce(n.pos, 0),"
+	    " coalesce(n.page, 0), n.text FROM note n LEFT JOIN para p"
+	    " ON p.id = n.para JOIN file f ON f.id = n.file WHERE n.doc = ?1"
+	    " AND (?2 = 0 OR p.ord BETWEEN ?2 AND ?3) ORDER BY f.part, n.number");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, first);
+	sqlite3_bind_int(s, 3, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.number = sqlite3_column_int(s, 0);
+		r.paragraph = sqlite3_column_int(s, 1);
+		r.pos = sqlite3_column_int(s, 2);
+		r.page = sqlite3_column_int(s, 3);
+		r.text = col_text(s, 4);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_cites(struct store *st, int64_t doc, cite_fn fn, void *arg)
+{
+	struct cite_row	 r;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	s = prep(st, "SELECT c.kind, c.target, c.display, c.label, d.key,"
+	    " coalesce(p.ord, 0), coalesce(n.number, 0), coalesce(c.page, 0),"
+	    " coalesce(c.pin, 0), c.start, c.end"
+	    " FROM cite c LEFT JOIN para p ON p.id = c.para"
+	    " LEFT JOIN note n ON n.id = c.note"
+	    " LEFT JOIN doc d ON d.key = c.target"
+	    " WHERE c.doc = ? ORDER BY c.note IS NOT NULL, p.ord, n.number, c.start");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.kind = col_text(s, 0);
+		r.id = col_text(s, 1);
+		r.display = col_text(s, 2);
+		r.label = col_text(s, 3);
+		r.target = col_text(s, 4);
+		r.paragraph = sqlite3_column_int(s, 5);
+		r.note = sqlite3_column_int(s, 6);
+		r.page = sqlite3_column_int(s, 7);
+		r.pin = sqlite3_column_int(s, 8);
+		r.start = sqlite3_column_int(s, 9);
+		r.end = sqlite3_column_int(s, 10);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Takes the \1 \2 hit marks out of a snippet, keeping character offsets. */
+static int
+snippet_hits(const char *in, char **out, int **hits, int *nhits)
+{
+	size_t	 n = strlen(in), i, k = 0, chars = 0;
+	int	*h = NULL, *nh;
+	char	*s;
+
+	*nhits = 0;
+	if ((s = malloc(n + 1)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (in[i] == '\1' || in[i] == '\2') {
+			if ((nh = realloc(h, (size_t)(*nhits + 1) * sizeof *h)) == NULL) {
+				free(h);
+				free(s);
+				return -1;
+			}
+			h = nh;
+			h[(*nhits)++] = (int)chars;
+			continue;
+		}
+		if (((unsigned char)in[i] & 0xc0) != 0x80)
+			chars++;
+		s[k++] = in[i];
+	}
+	s[k] = '\0';
+	*nhits /= 2;
+	*out = s;
+	*hits = h;
+	return 0;
+}
+
+int
+store_search(struct store *st, const char *query, int limit, hit_fn fn,
+    void *arg, char *err, size_t errlen)
+{
+	sqlite3_stmt	*s, *p;
+	struct hit_row	 r;
+	int		 rc;
+
+	s = prep(st, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
+	    " '\xe2\x80\xa6', 16), bm25(fts, 4.0, 1.0) AS score FROM fts"
+	    " WHERE fts MATCH ?1 ORDER BY score, rowid LIMIT ?2");
+	p = prep(st, "SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)"
+	    " FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0"
+	    "  AND id = ?1 / 4"
+	    " UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n"
+	    "  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1 / 4"
+	    " UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3"
+	    "  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc"
+	    " LEFT JOIN section s ON s.id = x.section");
+	if (s == NULL || p == NULL) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		sqlite3_finalize(p);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit > 0 ? limit : 20);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char	*snip;
+		int	*hits;
+
+		sqlite3_reset(p);
+		sqlite3_bind_int64(p, 1, sqlite3_column_int64(s, 0));
+		if (sqlite3_step(p) != SQLITE_ROW)
+			continue;
+		if (snippet_hits(col_text(s, 1) ? col_text(s, 1) : "", &snip,
+		    &hits, &r.nhits) == -1)
+			break;
+		r.doc = col_text(p, 0);
+		r.section = col_text(p, 1);
+		r.title = col_text(p, 2);
+		r.paragraph = sqlite3_column_int(p, 3);
+		r.page = sqlite3_column_int(p, 4);
+		r.snippet = snip;
+		r.hits = hits;
+		r.rank = sqlite3_column_double(s, 2);
+		rc = fn(&r, arg);
+		free(snip);
+		free(hits);
+		if (rc != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		snprintf(err, errlen, "cannot search for \"%s\": %s", query,
+		    strstr(sqlite3_errmsg(st->db), "syntax") ||
+		    strstr(sqlite3_errmsg(st->db), "fts5") ?
+		    "the query is not understood (check quotes, brackets and"
+		    " AND, OR, NOT, NEAR)" : sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	sqlite3_finalize(p);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -1,0 +1,104 @@
+/* store.h: the only door to the SQLite databases.
+ *
+ * index.db is derived from the papers and may be deleted and rebuilt at
+ * any time; user.db holds the user's own data and loading never deletes
+ * from it. Queries hand rows to a callback one at a time, so nothing a
+ * caller holds grows with the corpus. */
+#ifndef LK_STORE_H
+#define LK_STORE_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct loaded;
+
+/* Opens (creating when needed) HOME/index.db and HOME/user.db. */
+int	store_open(const char *home, struct store **st, char *err, size_t errlen);
+void	store_close(struct store *st);
+
+enum store_state { STORE_NEW, STORE_CHANGED, STORE_SAME };
+/* What the index holds for the file with this stem: absent, another hash,
+ * or the same hash. */
+enum store_state store_file_state(struct store *st, const char *stem,
+	    uint64_t hash);
+
+struct put_result {
+	int	added;		/* the file was new */
+	char	id[256];	/* its document's id */
+	int	sections, paragraphs, citations;
+};
+/* Stores a parsed file in one transaction, replacing the file's old rows. */
+int	store_put(struct store *st, const char *path, const struct loaded *l,
+	    struct put_result *r, char *err, size_t errlen);
+
+struct doc_row {
+	int64_t		 rowid;
+	const char	*id, *kamerstuk, *title, *date, *type, *vergaderjaar;
+	const char	*dossier, *dossier_title, *signatories;
+	int		 parts, sections, paragraphs, notes, citations;
+};
+typedef int (*doc_fn)(const struct doc_row *, void *);
+/* Every document, by dossier, number and id. */
+int	store_docs(struct store *st, doc_fn fn, void *arg);
+/* Finds the document a user means: an id, a loose Kamerstuk form, a file
+ * stem or the start of a title. 0 with *rowid; -1 with a reason (listing
+ * the candidates when several match). */
+int	store_doc_find(struct store *st, const char *arg, int64_t *rowid,
+	    char *err, size_t errlen);
+int	store_doc_get(struct store *st, int64_t rowid, doc_fn fn, void *arg);
+
+struct section_row {
+	int64_t		 rowid;
+	const char	*id, *number, *title, *parent;
+	int		 level, page, first, last; /* paragraph ids it spans */
+};
+typedef int (*section_fn)(const struct section_row *, void *);
+/* The sections of a document in reading order. */
+int	store_sections(struct store *st, int64_t doc, section_fn fn, void *arg);
+/* Finds a section by id, number or the start of its title. */
+int	store_section_find(struct store *st, int64_t doc, const char *arg,
+	    int64_t *rowid, char *err, size_t errlen);
+
+struct para_row {
+	int		 id;		/* ordinal in the document, from 1 */
+	const char	*section;	/* section id */
+	int64_t		 section_rowid;
+	int		 page;		/* 0 unknown */
+	const char	*text;
+	int		 heading;	/* the first paragraph of a section */
+};
+typedef int (*para_fn)(const struct para_row *, void *);
+/* Paragraphs first..last (inclusive, 0 for the end) in reading order. */
+int	store_paras(struct store *st, int64_t doc, int first, int last,
+	    para_fn fn, void *arg);
+
+struct note_row {
+	int		 number, paragraph, pos, page;	/* paragraph 0 when none */
+	const char	*text;
+};
+typedef int (*note_fn)(const struct note_row *, void *);
+/* Notes of paragraphs first..last (0: all) of a document. */
+int	store_notes(struct store *st, int64_t doc, int first, int last,
+	    note_fn fn, void *arg);
+
+struct cite_row {
+	const char	*kind, *id, *display, *label, *target;
+	int		 paragraph, note, page, pin, start, end;
+};
+typedef int (*cite_fn)(const struct cite_row *, void *);
+/* Citations of a document in reading order. */
+int	store_cites(struct store *st, int64_t doc, cite_fn fn, void *arg);
+
+struct hit_row {
+	const char	*doc, *section, *title, *snippet;
+	int		 paragraph, page;
+	const int	*hits;		/* pairs of character offsets in snippet */
+	int		 nhits;
+	double		 rank;
+};
+typedef int (*hit_fn)(const struct hit_row *, void *);
+/* Full-text search, best first. -1 with a readable reason for a bad query. */
+int	store_search(struct store *st, const char *query, int limit,
+	    hit_fn fn, void *arg, char *err, size_t errlen);
+
+#endif

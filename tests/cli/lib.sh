@@ -1,0 +1,33 @@
+# lib.sh: helpers for the command-line tests. Source it; call finish at the end.
+LK=${LK:-./leeskamer}
+SUITE=$(basename "$0" .sh)
+passed=0
+failed=0
+LEESKAMER_HOME=$(mktemp -d)
+export LEESKAMER_HOME
+trap 'rm -rf "$LEESKAMER_HOME"' EXIT
+# ok NAME COMMAND...: the command must succeed
+ok() {
+	name=$1; shift
+	if "$@" >/dev/null 2>&1; then passed=$((passed + 1))
+	else failed=$((failed + 1)); echo "FAIL $SUITE: $name" >&2; fi
+}
+# eq NAME GOT WANT
+eq() {
+	if [ "$2" = "$3" ]; then passed=$((passed + 1))
+	else failed=$((failed + 1)); printf 'FAIL %s: %s\n  got:  %s\n  want: %s\n' "$SUITE" "$1" "$2" "$3" >&2; fi
+}
+# has NAME HAYSTACK NEEDLE: the text contains the needle
+has() {
+	case "$2" in *"$3"*) passed=$((passed + 1)) ;;
+	*) failed=$((failed + 1)); printf 'FAIL %s: %s: no "%s" in:\n%s\n' "$SUITE" "$1" "$3" "$2" | head -20 >&2 ;; esac
+}
+# hasnt NAME HAYSTACK NEEDLE
+hasnt() {
+	case "$2" in *"$3"*) failed=$((failed + 1)); printf 'FAIL %s: %s: unexpected "%s"\n' "$SUITE" "$1" "$3" >&2 ;;
+	*) passed=$((passed + 1)) ;; esac
+}
+finish() {
+	echo "$SUITE: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
