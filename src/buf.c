@@ -76,8 +76,11 @@ buf_take(struct buf *b)
 		buf_free(b);
 		return NULL;
 	}
-	if (b->s == NULL && buf_grow(b, 0) == -1)
-		return NULL;
+	if (b->s == NULL) {
+		if (buf_grow(b, 0) == -1)
+			return NULL;
+		b->s[0] = '\0';
+	}
 	s = b->s;
 	memset(b, 0, sizeof *b);
 	return s;

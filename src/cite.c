@@ -361,8 +361,10 @@ dossier_at(const char *s, size_t len, size_t i, struct ref *r, int *grouped)
 		*grouped = 1;
 	} else
 		return 0;
-	/* the number goes on: a thousands group or decimals */
-	if (j < len && (s[j] == '.' || s[j] == ',') && digit_at(s, len, j + 1))
+	/* the number goes on: a thousands group, decimals, or it is the
+	 * year of a vergaderjaar (2021/22) */
+	if (j < len && (s[j] == '.' || s[j] == ',' || s[j] == '/') &&
+	    digit_at(s, len, j + 1))
 		return 0;
 	if (*grouped && (k = space_at(s, len, j)) != 0 &&
 	    ndigits(s, len, j + k, 3) == 3)
@@ -475,16 +477,15 @@ item_at(const char *s, size_t len, size_t i, int *item)
 
 /* Building the results. */
 
-/* Groups a dossier's digits as they are printed: 36045 -> 36 045. */
+/* Groups a dossier's digits as they are printed: 36045 -> 36 045. Others
+ * are printed as they are, so that every display reads back. */
 static void
 group(const char *d, char *out, size_t outlen)
 {
-	size_t n = strlen(d);
-
-	if (n < 5)
-		snprintf(out, outlen, "%s", d);
+	if (strlen(d) == 5)
+		snprintf(out, outlen, "%.2s %s", d, d + 2);
 	else
-		snprintf(out, outlen, "%.*s %s", (int)(n - 3), d, d + n - 3);
+		snprintf(out, outlen, "%s", d);
 }
 
 /* Is the word s[b..e) one that names what is cited? Compounds count:
@@ -854,6 +855,19 @@ numlist(struct scan *sc, struct ref *r, size_t i, int needkw, int emit,
 
 /* Compact ids. */
 
+/* Drops the leading zeros of a number as written: 05 -> 5. */
+static void
+unzero(char *num)
+{
+	size_t n = strspn(num, "0");
+
+	if (n > 0 && digit_at(num, strlen(num), 0)) {
+		if (num[n] == '\0')
+			n--;
+		memmove(num, num + n, strlen(num + n) + 1);
+	}
+}
+
 /* kst-36045-4, kst-35925-V-84, kst-21501-20-1795; dossier-36045. */
 static size_t
 kst_compact(struct scan *sc, struct ref *r, size_t i)
@@ -904,6 +918,7 @@ kst_compact(struct scan *sc, struct ref *r, size_t i)
 		snprintf(r->toev, sizeof r->toev, "%s", part[0]);
 		r->toevnum = digit_at(part[0], 1, 0);
 	}
+	unzero(part[np - 1]);
 	emit(sc, r, part[np - 1], 0, 0, i, j, 0);
 	return j;
 }
@@ -949,6 +964,7 @@ hand_compact(struct scan *sc, struct ref *r, size_t i)
 	}
 	if (alnum_at(s, len, j))
 		return 0;
+	unzero(num);
 	emit(sc, r, num, 0, item, i, j, 0);
 	return j;
 }
@@ -1140,6 +1156,7 @@ cite_at(struct scan *sc, size_t i)
 	    !alnum_at(s, len, e + k + n)) {
 		memcpy(num, s + e + k, n);
 		num[n] = '\0';
+		unzero(num);
 		k = page_at(s, len, e + k + n, &page);
 		emit(sc, &r, num, 0, 0, i, k, page);
 		return k;

@@ -349,7 +349,7 @@ toc_print(const struct section_row *r, void *arg)
 		for (i = 1; i < r->level; i++)
 			fputs("  ", stdout);
 		if (r->number[0])
-			printf("%s ", r->number);
+			printf("%s%s ", r->number, strchr(r->number, '.') ? "" : ".");
 		printf("%s  [%s", r->title, r->id);
 		if (r->page)
 			printf(", p. %d", r->page);
@@ -498,7 +498,8 @@ para_print(const struct para_row *r, void *arg)
 
 		/* a heading shows its section number */
 		if (r->section != NULL && r->section[0] != 's')
-			buf_addf(&b, "%s ", r->section);
+			buf_addf(&b, "%s%s ", r->section,
+			    strchr(r->section, '.') ? "" : ".");
 		buf_adds(&b, text);
 		t = buf_take(&b);
 		print_wrapped(t ? t : text, sh->width, "");

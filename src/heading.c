@@ -239,6 +239,89 @@ front_title(const char *text)
 	return buf_take(&b);
 }
 
+/* Compares a table of contents entry with the start of a paragraph; an
+ * entry may end in its page number. */
+static size_t
+toc_entry_len(const struct para *e)
+{
+	size_t	n = e->len;
+
+	while (n > 0 && isdigit((unsigned char)e->text[n - 1]))
+		n--;
+	while (n > 0 && e->text[n - 1] == ' ')
+		n--;
+	return n > 0 ? n : e->len;
+}
+
+/* Finds the run of candidates from i that forms a table of contents, and
+ * returns its end (i when there is none). The run ends before an entry
+ * that repeats an earlier one: there the text itself begins. */
+static size_t
+toc_run(struct paper *p, const int *cand, size_t i)
+{
+	size_t	j, k, n = 0;
+
+	for (j = i; j < p->npara; j++) {
+		if (p->paras[j].kind == PARA_DROP)
+			continue;
+		if (!cand[j])
+			break;
+		for (k = i; k < j; k++)
+			if (cand[k] && p->paras[k].kind != PARA_DROP &&
+			    strcmp(p->paras[k].text, p->paras[j].text) == 0)
+				break;
+		if (k < j)
+			break;
+		n++;
+	}
+	return n >= TOC_MIN_RUN ? j : i;
+}
+
+/* Marks the entries [i, end) as text, and splits a heading glued to its
+ * first sentence ("Media De media zijn …") where an entry names it. */
+static int
+toc_split(struct paper *p, int **candp, size_t i, size_t end)
+{
+	size_t	 j, k, n;
+	int	*cand;
+
+	for (j = i; j < end; j++)
+		(*candp)[j] = 0;
+	for (k = end; k < p->npara; k++) {
+		struct para *pa = &p->paras[k];
+
+		if (pa->kind != PARA_BODY || (*candp)[k])
+			continue;
+		for (j = i; j < end; j++) {
+			const struct para *e = &p->paras[j];
+			char num[24];
+			size_t np = number_prefix(e->text, e->len, num, sizeof num);
+
+			n = toc_entry_len(e);
+			if (np > 0 || n < 4 || pa->len <= n + 2 ||
+			    strncmp(pa->text, e->text, n) != 0 || pa->text[n] != ' ' ||
+			    !starts_upper(pa->text + n + 1, pa->len - n - 1))
+				continue;
+			if (paper_insert_para(p, k + 1, pa->text + n + 1,
+			    pa->len - n - 1) == -1)
+				return -1;
+			pa = &p->paras[k];
+			p->paras[k + 1].line = pa->line;
+			p->paras[k + 1].page = pa->page;
+			pa->text[n] = '\0';
+			pa->len = n;
+			if ((cand = realloc(*candp, (p->npara + 1) * sizeof *cand)) == NULL)
+				return -1;
+			memmove(&cand[k + 2], &cand[k + 1], (p->npara - k - 2) * sizeof *cand);
+			cand[k] = 1;
+			cand[k + 1] = 0;
+			*candp = cand;
+			break;
+		}
+	}
+	return 0;
+}
+
 int
 heading_build(struct paper *p)
 {
@@ -278,21 +361,11 @@ heading_build(struct paper *p)
 			cand[i] = 1;
 	}
 	/* a long run of candidates is a table of contents */
-	for (i = 0; i < p->npara; i = i + (run ? run : 1)) {
-		size_t j;
-
-		for (run = 0, j = i; j < p->npara; j++) {
-			if (p->paras[j].kind == PARA_DROP)
-				continue;
-			if (!cand[j])
-				break;
-			run++;
+	for (i = 0; i < p->npara; i = run > i ? run : i + 1)
+		if ((run = toc_run(p, cand, i)) > i && toc_split(p, &cand, i, run) == -1) {
+			free(cand);
+			return -1;
 		}
-		if (run >= TOC_MIN_RUN)
-			for (j = i; j < i + run + 1 && j < p->npara; j++)
-				cand[j] = 0;
-		run = j > i ? j - i : 0;
-	}
 	for (i = 0; i < p->npara; i++) {
 		struct para	*pa = &p->paras[i];
 		size_t		 np;
@@ -329,6 +402,12 @@ heading_build(struct paper *p)
 			pa->level = 2;
 	}
 	free(cand);
+
+	/* a heading with nothing after it heads nothing */
+	for (k = (int)p->npara - 1; k >= 0 && p->paras[k].kind == PARA_DROP; k--)
+		;
+	if (k >= 0 && p->paras[k].kind == PARA_HEADING && k > 0)
+		p->paras[k].kind = PARA_DROP;
 
 	/* the section tree */
 	sec = -1;

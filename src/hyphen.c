@@ -639,6 +639,7 @@ struct parts {
 	char			 h[FOLDMAX], t[FOLDMAX];
 	char			 j[2 * FOLDMAX], k[2 * FOLDMAX + 1];
 	size_t			 hl, tl, jl, kl;	/* head, tail, joined, kept */
+	int			 hlisted;	/* head is a listed word */
 };
 
 static int
@@ -682,8 +683,9 @@ vowel_clash(const struct parts *p)
 
 /*
  * Whether the joined form splits into listed words, each but the last
- * perhaps followed by a linking s, e or en, other than only into head and
- * tail as they are. ok[i]: the joined form from byte i on splits.
+ * perhaps followed by a linking s, e or en, and not at the break when head
+ * is a word: that is two words, not a compound. ok[i]: the joined form from
+ * byte i on splits.
  */
 static int
 compound(const struct parts *p)
@@ -708,8 +710,8 @@ compound(const struct parts *p)
 				if (e - i < MINPART + ll ||
 				    memcmp(s + e - ll, links[l], ll) != 0)
 					continue;
-				if (i == 0 && e == p->hl && ll == 0)
-					continue;	/* just head and tail */
+				if (e == p->hl && p->hlisted)
+					continue;	/* head and tail as they are */
 				if (listed(p, s + i, e - i - ll)) {
 					ok[i] = 1;
 					break;
@@ -761,7 +763,7 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 	struct slot	*sl;
 	ucs4_t		 hc, tc;
 	unsigned	 cj, ck;
-	int		 k;
+	int		 k, name;
 
 	/* 0. Not a word. */
 	trim(&head, &hlen, 1, hyphen);
@@ -793,12 +795,18 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 	p.k[p.hl] = '-';
 	memcpy(p.k + p.hl + 1, p.t, p.tl);
 	p.kl = p.jl + 1;
+	sl = p.haslist ? set_find(&lx->words, p.h, p.hl) : NULL;
+	p.hlisted = sl != NULL;
+	/* A name: written with a capital, and not listed in lower case. */
+	name = uc_is_upper(cp_at(head, hlen, &k)) &&
+	    (sl == NULL || !(sl->val & F_LOWER));
 	cj = count(wc, p.j, p.jl);
 	ck = count(wc, p.k, p.kl);
 
+	/* 0. A hyphen of omission: "buitenland- en veiligheidsbeleid". */
 	if (hyphen && is_conjunction(&p)) {
-		if (is_vowel(p.h[p.hl - 1]) && (cj > 0 ||
-		    (p.haslist && listed(&p, p.j, p.jl))))
+		if (is_vowel(p.h[p.hl - 1]) &&
+		    (cj > 0 || listed(&p, p.j, p.jl)))
 			return HYPHEN_JOIN;
 		return HYPHEN_SPACE;
 	}
@@ -809,19 +817,22 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 			return HYPHEN_JOIN;
 		if (ck > cj)
 			return HYPHEN_KEEP;
-	} else if (cj > 0)
-		return HYPHEN_JOIN;
+	} else {
+		if (cj > 0)
+			return HYPHEN_JOIN;
+		/* Both used on their own elsewhere, never together. */
+		if (count(wc, p.h, p.hl) >= 2 && count(wc, p.t, p.tl) >= 2)
+			return HYPHEN_SPACE;
+	}
 
 	/* 3. Shipped data. */
 	if (hyphen && lx != NULL) {
 		if (set_find(&lx->hwords, p.k, p.kl) != NULL)
 			return HYPHEN_KEEP;
-		if (set_find(&lx->prefixes, p.h, p.hl) != NULL) {
-			if (p.haslist ? listed(&p, p.t, p.tl) &&
-			    !listed(&p, p.j, p.jl) :
-			    count(wc, p.t, p.tl) >= 2)
-				return HYPHEN_KEEP;
-		}
+		if (set_find(&lx->prefixes, p.h, p.hl) != NULL &&
+		    (p.haslist ? !listed(&p, p.j, p.jl) && !compound(&p) :
+		    count(wc, p.t, p.tl) >= 2))
+			return HYPHEN_KEEP;
 	}
 
 	/* 4. The word list: the forms themselves. */
@@ -840,11 +851,10 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 	if (p.haslist) {
 		if (compound(&p))
 			return HYPHEN_JOIN;
-		if ((sl = set_find(&lx->words, p.h, p.hl)) != NULL &&
-		    listed(&p, p.t, p.tl)) {
-			if (!hyphen)
+		if (listed(&p, p.t, p.tl)) {
+			if (!hyphen && p.hlisted)
 				return HYPHEN_SPACE;
-			if (!(sl->val & F_LOWER))
+			if (hyphen && name)
 				return HYPHEN_KEEP;
 		}
 	}

@@ -129,7 +129,7 @@ split_lines(struct paper *p)
 {
 	size_t	 i, n = 1, k = 0;
 	char	*s = p->buf, *e;
-	int	 lead, trail;
+	int	 lead, trail, single;
 
 	for (i = 0; i < p->buflen; i++)
 		if (p->buf[i] == '\n')
@@ -148,8 +148,11 @@ split_lines(struct paper *p)
 			s++;
 		}
 		l->s = s;
+		/* a page break shows as one leading space; a tab or more
+		 * spaces are indentation */
+		single = s[0] == ' ' && s[1] != ' ' && s[1] != '\t';
 		l->len = text_normalise_line(s, (size_t)(e - s), &lead, &trail);
-		if (lead)
+		if (lead && single)
 			l->flags |= LINE_LEAD;
 		if (trail)
 			l->flags |= LINE_TRAIL;

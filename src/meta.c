@@ -114,6 +114,7 @@ header_scan(struct paper *p, size_t i)
 {
 	struct buf	 title = { 0 };
 	int		 state = 0;	/* 0 before "Nr.", 1 title, 2 done */
+	int		 dossier = 0;	/* seen the dossier line */
 
 	p->meta.chamber = p->lines[i].s[0] == 'E' ? 'E' : 'T';
 	p->lines[i++].flags |= LINE_DROP;
@@ -135,8 +136,8 @@ header_scan(struct paper *p, size_t i)
 			snprintf(p->meta.vergaderjaar, sizeof p->meta.vergaderjaar,
 			    "%.4s-%.4s", l->s + 13, l->s + l->len - 4);
 			l->flags |= LINE_DROP;
-		} else if (state == 0 && p->meta.dossier[0] == '\0' &&
-		    dossier_line(l->s, l->len)) {
+		} else if (state == 0 && !dossier && dossier_line(l->s, l->len)) {
+			dossier = 1;
 			snprintf(p->meta.dossier, sizeof p->meta.dossier, "%.*s",
 			    (int)l->len, l->s);
 			l->flags |= LINE_DROP;
@@ -145,8 +146,7 @@ header_scan(struct paper *p, size_t i)
 			    (int)l->len - 4, l->s + 4);
 			l->flags |= LINE_DROP;
 			state = 1;
-		} else if (state == 0 && p->meta.dossier[0] != '\0' &&
-		    p->meta.dossier_title[0] == '\0') {
+		} else if (state == 0 && dossier && p->meta.dossier_title[0] == '\0') {
 			snprintf(p->meta.dossier_title, sizeof p->meta.dossier_title,
 			    "%.*s", (int)l->len, l->s);
 			l->flags |= LINE_DROP;
@@ -221,12 +221,36 @@ derive_title(const char *text)
 	return buf_take(&b);
 }
 
+/* "kamerstuk: 35 788, nr. 77" names the paper's own Kamerstuk. */
+static void
+sidecar_kamerstuk(struct paper *p, const char *v)
+{
+	struct cite_list	 cl = { 0 };
+	char			*s;
+	size_t			 n = strlen(v) + 12;
+
+	if ((s = malloc(n)) == NULL)
+		return;
+	snprintf(s, n, "Kamerstuk %s", v);
+	if (cite_find_all(s, strlen(s), &cl) == 0 && cl.n == 1 &&
+	    cl.v[0].kind == CITE_KST) {
+		snprintf(p->meta.kstid, sizeof p->meta.kstid, "%s", cl.v[0].id);
+		snprintf(p->meta.kamerstuk, sizeof p->meta.kamerstuk, "%s",
+		    cl.v[0].display);
+		snprintf(p->meta.dossier, sizeof p->meta.dossier, "%s",
+		    cl.v[0].dossier);
+		snprintf(p->meta.number, sizeof p->meta.number, "%s",
+		    cl.v[0].number);
+	}
+	cite_list_free(&cl);
+	free(s);
+}
+
 /* Applies "key: value" lines of a NAME.meta sidecar. */
 static void
 sidecar_apply(struct paper *p)
 {
 	char	*s = p->sidecar, *e, *colon, *v;
-	char	 id[80];
 
 	while (s != NULL && *s != '\0') {
 		if ((e = strchr(s, '\n')) != NULL)
@@ -246,12 +270,8 @@ sidecar_apply(struct paper *p)
 				snprintf(p->meta.date, sizeof p->meta.date, "%s", v);
 			else if (strcmp(s, "type") == 0)
 				snprintf(p->meta.type, sizeof p->meta.type, "%s", v);
-			else if (strcmp(s, "kamerstuk") == 0 &&
-			    cite_parse_id(v, id, sizeof id) == 0) {
-				snprintf(p->meta.kstid, sizeof p->meta.kstid, "%s", id);
-				snprintf(p->meta.kamerstuk, sizeof p->meta.kamerstuk,
-				    "%s", v);
-			}
+			else if (strcmp(s, "kamerstuk") == 0)
+				sidecar_kamerstuk(p, v);
 			*colon = ':';
 		}
 		if (e == NULL)

@@ -45,6 +45,24 @@ paper_add_para(struct paper *p, const char *text, size_t len, int line, int page
 }
 
 int
+paper_insert_para(struct paper *p, size_t at, const char *text, size_t len)
+{
+	struct para	 keep;
+	int		 i;
+
+	if ((i = paper_add_para(p, text, len, 0, 0)) == -1)
+		return -1;
+	keep = p->paras[i];
+	memmove(&p->paras[at + 1], &p->paras[at],
+	    (p->npara - 1 - at) * sizeof *p->paras);
+	p->paras[at] = keep;
+	for (i = 0; (size_t)i < p->nnotes; i++)
+		if (p->notes[i].para >= (int)at)
+			p->notes[i].para++;
+	return (int)at;
+}
+
+int
 paper_add_note(struct paper *p, int number, char *text, int page)
 {
 	struct note	*n;

@@ -111,6 +111,9 @@ struct paper {
 void	paper_free(struct paper *p);
 /* Appends a paragraph copying text; returns its index or -1. */
 int	paper_add_para(struct paper *p, const char *text, size_t len, int line, int page);
+/* Inserts a paragraph copying text at index at; returns at or -1. Only
+ * before notes are linked to paragraphs. */
+int	paper_insert_para(struct paper *p, size_t at, const char *text, size_t len);
 /* Appends a note taking ownership of text; returns its index or -1. */
 int	paper_add_note(struct paper *p, int number, char *text, int page);
 /* Appends a section whose heading is paragraph first; returns its index or -1. */

@@ -142,6 +142,25 @@ chars(const struct line *l)
 	return u8_mbsnlen((const uint8_t *)l->s, l->len);
 }
 
+/* The parts of a motion each start a paragraph: the Kamer writes them
+ * the same way in every motion. */
+static int
+clause_opener(const struct line *n)
+{
+	static const char *openers[] = { "De Kamer,", "gehoord de beraadslaging",
+	    "overwegende ", "constaterende ", "van mening ", "van oordeel ",
+	    "verzoekt ", "roept ", "spreekt uit", "draagt ",
+	    "en gaat over tot de orde van de dag" };
+	size_t	i, k;
+
+	for (i = 0; i < sizeof openers / sizeof openers[0]; i++) {
+		k = strlen(openers[i]);
+		if (n->len >= k && strncmp(n->s, openers[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the line full, so that the next line goes on with the paragraph? */
 static int
 line_full(const struct joiner *j, const struct line *l, const struct line *n,
@@ -202,6 +221,8 @@ join_kind(struct joiner *j, const struct line *l, const struct line *n, int gap)
 			return 4;
 		return 1;
 	case LAYOUT_FIT:
+		if (clause_opener(n))
+			return 0;
 		if (sentence_end(l) || (l->len && l->s[l->len - 1] == ','))
 			return line_full(j, l, n, 0.85) ? 1 : 0;
 		return line_full(j, l, n, 0.6) ? 1 : 0;
