@@ -300,6 +300,13 @@ chamber_at(const char *s, size_t len, size_t i, char *ch)
 	return 0;
 }
 
+/* Could y begin a vergaderjaar? */
+static int
+year_ok(long y)
+{
+	return y >= 1800 && y <= 2199;
+}
+
 /* A vergaderjaar: 2021/22, 2021/2022, 2021–2022, 2021-2022. */
 static size_t
 year_at(const char *s, size_t len, size_t i, int *year)
@@ -310,7 +317,7 @@ year_at(const char *s, size_t len, size_t i, int *year)
 	if (ndigits(s, len, i, 4) != 4)
 		return 0;
 	y1 = numval(s + i, 4);
-	if (y1 < 1800 || y1 > 2199)
+	if (!year_ok(y1))
 		return 0;
 	j = i + 4;
 	if (j < len && s[j] == '/')
@@ -855,6 +862,17 @@ numlist(struct scan *sc, struct ref *r, size_t i, int needkw, int emit,
 
 /* Compact ids. */
 
+/* Does an id go on at i, so that what was read is only part of it? */
+static int
+id_goes_on(const char *s, size_t len, size_t i)
+{
+	size_t d;
+
+	if (alnum_at(s, len, i))
+		return 1;
+	return (d = dash_at(s, len, i)) != 0 && alnum_at(s, len, i + d);
+}
+
 /* Drops the leading zeros of a number as written: 05 -> 5. */
 static void
 unzero(char *num)
@@ -893,13 +911,19 @@ kst_compact(struct scan *sc, struct ref *r, size_t i)
 		if (n >= 1 && n <= 5 && !alnum_at(s, len, j + k + n)) {
 			memcpy(part[np], s + j + k, n);
 			part[np][n] = '\0';
-		} else if ((e = roman_at(s, len, j + k, part[np], 1)) != 0)
+		} else if ((e = roman_at(s, len, j + k, part[np], sc->user)) != 0)
 			n = e - (j + k);
 		else
 			break;
 		j += k + n;
 	}
-	if (alnum_at(s, len, j))
+	if (id_goes_on(s, len, j))
+		return 0;
+	/* the number itself may be an Eerste Kamer letter: A, AB */
+	if (np > 0 && !digit_at(part[np - 1], 1, 0) && strlen(part[np - 1]) > 2)
+		return 0;
+	/* a toevoeging in digits has at most three */
+	if (np == 2 && digit_at(part[0], 1, 0) && strlen(part[0]) > 3)
 		return 0;
 	r->kind = CITE_KST;
 	if (dossier) {
@@ -949,7 +973,7 @@ hand_compact(struct scan *sc, struct ref *r, size_t i)
 		return 0;
 	r->year = numval(s + e, 4);
 	y2 = numval(s + e + 4, 4);
-	if (y2 != r->year + 1)
+	if (!year_ok(r->year) || y2 != r->year + 1)
 		return 0;
 	j = e + 9;
 	if ((n = ndigits(s, len, j, 5)) == 0 || n > 5)
@@ -962,7 +986,7 @@ hand_compact(struct scan *sc, struct ref *r, size_t i)
 		item = numval(s + j + 1, n);
 		j += 1 + n;
 	}
-	if (alnum_at(s, len, j))
+	if (id_goes_on(s, len, j))
 		return 0;
 	unzero(num);
 	emit(sc, r, num, 0, item, i, j, 0);
@@ -1047,7 +1071,7 @@ session_at(const char *s, size_t len, size_t i, struct ref *r, int need)
 	return skip_comma(s, len, j);
 }
 
-/* Was the digit run at i preceded by another number, as in 1 228 288? */
+/* Was the digit run at i preceded by another number, as in 1 28 288? */
 static int
 after_number(const char *s, size_t i)
 {
@@ -1146,14 +1170,14 @@ cite_at(struct scan *sc, size_t i)
 		return bracket_form(sc, &r, j);
 	if ((d = dossier_at(s, len, j, &r, &grouped)) == 0)
 		return 0;
-	if (j == i && !sc->user && after_number(s, i))
+	if (j == i && grouped && !sc->user && after_number(s, i))
 		return 0;
 	e = toev_at(s, len, d, &r, sc->user);
 	/* 21501-20-1795, 35925-V-84: a compact id without its kst- */
 	if (e > d && !grouped && strlen(r.dossier) == 5 &&
 	    (k = dash_at(s, len, e)) != 0 &&
 	    (n = ndigits(s, len, e + k, 5)) >= 1 && n <= 5 &&
-	    !alnum_at(s, len, e + k + n)) {
+	    !id_goes_on(s, len, e + k + n)) {
 		memcpy(num, s + e + k, n);
 		num[n] = '\0';
 		unzero(num);

@@ -181,6 +181,24 @@ name_like(const struct para *pa)
 	    starts_upper(pa->text, pa->len) && memchr(pa->text, '\n', pa->len) == NULL;
 }
 
+/* "De Minister van Defensie, K.H. Ollongren" joined on one line: the
+ * name goes on a line of its own again. */
+static void
+sig_split(struct para *pa)
+{
+	char	*comma = strchr(pa->text, ',');
+
+	if (comma == NULL || comma[1] != ' ' || memchr(pa->text, '\n', pa->len) ||
+	    words(comma + 2, strlen(comma + 2)) > 5 ||
+	    strchr(".,;:!?", pa->text[pa->len - 1]) != NULL)
+		return;
+	comma[1] = '\0';
+	if (signature_opener(pa->text, (size_t)(comma + 1 - pa->text)))
+		comma[1] = '\n';
+	else
+		comma[1] = ' ';
+}
+
 /* Signature blocks become one paragraph each, marked sig. */
 static int
 signatures(struct paper *p)
@@ -192,6 +210,7 @@ signatures(struct paper *p)
 
 		if (pa->kind != PARA_BODY)
 			continue;
+		sig_split(pa);
 		if (signature_opener(pa->text, pa->len)) {
 			pa->sig = 1;
 			if (memchr(pa->text, '\n', pa->len) == NULL &&
@@ -341,7 +360,7 @@ heading_build(struct paper *p)
 		if (pa->kind == PARA_DROP)
 			continue;
 		if (first && p->meta.title == NULL && !pa->sig &&
-		    heading_like(pa->text, pa->len) &&
+		    heading_like(pa->text, pa->len) && words(pa->text, pa->len) >= 3 &&
 		    number_prefix(pa->text, pa->len, num, sizeof num) == 0) {
 			p->meta.title = strdup(pa->text);
 			pa->kind = PARA_DROP;

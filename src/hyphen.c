@@ -103,6 +103,7 @@ struct lexicon {
 
 struct wordcount {
 	struct set	words;		/* val: the number of occurrences */
+	size_t		total;		/* of all words */
 };
 
 static uint32_t
@@ -598,6 +599,7 @@ wordcount_build(const char *text, size_t len)
 			return NULL;
 		}
 		sl->val++;
+		wc->total++;
 	}
 	return wc;
 }
@@ -683,9 +685,10 @@ vowel_clash(const struct parts *p)
 
 /*
  * Whether the joined form splits into listed words, each but the last
- * perhaps followed by a linking s, e or en, and not at the break when head
- * is a word: that is two words, not a compound. ok[i]: the joined form from
- * byte i on splits.
+ * perhaps followed by a linking s, e or en; not at the break when head is
+ * a word (that is two words, not a compound), nor with a part that has a
+ * single letter on one side of the break (internationale|r|echts|orde).
+ * ok[i]: the joined form from byte i on splits.
  */
 static int
 compound(const struct parts *p)
@@ -712,6 +715,9 @@ compound(const struct parts *p)
 					continue;
 				if (e == p->hl && p->hlisted)
 					continue;	/* head and tail as they are */
+				if (i < p->hl && p->hl < e &&
+				    (p->hl - i < 2 || e - ll - p->hl < 2))
+					continue;	/* a letter across the break */
 				if (listed(p, s + i, e - i - ll)) {
 					ok[i] = 1;
 					break;
@@ -818,11 +824,10 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 		if (ck > cj)
 			return HYPHEN_KEEP;
 	} else {
+		if (getenv("H_EV") && (double)count(wc, p.h, p.hl) * count(wc, p.t, p.tl) / wc->total >= atof(getenv("H_EV")) * (1 + cj))
+			return HYPHEN_SPACE;
 		if (cj > 0)
 			return HYPHEN_JOIN;
-		/* Both used on their own elsewhere, never together. */
-		if (count(wc, p.h, p.hl) >= 2 && count(wc, p.t, p.tl) >= 2)
-			return HYPHEN_SPACE;
 	}
 
 	/* 3. Shipped data. */

@@ -152,6 +152,7 @@ split_lines(struct paper *p)
 		 * spaces are indentation */
 		single = s[0] == ' ' && s[1] != ' ' && s[1] != '\t';
 		l->len = text_normalise_line(s, (size_t)(e - s), &lead, &trail);
+		s[l->len] = '\0';
 		if (lead && single)
 			l->flags |= LINE_LEAD;
 		if (trail)

@@ -286,6 +286,7 @@ notes_extract(struct paper *p)
 		    strstr(p->lines[i].s, "[footnoteRef:") != NULL ||
 		    strstr(p->lines[i].s, "[bookmark:") != NULL;
 	if (docx) {
+		p->docx = 1;
 		for (i = 0; i < p->nlines; i++)
 			if (strchr(p->lines[i].s, '[') != NULL &&
 			    docx_line(p, &p->lines[i]) == -1)

@@ -125,12 +125,13 @@ page_mark(struct paper *p)
 	for (i = 0; i < p->nlines; i++) {
 		if (p->lines[i].flags & LINE_BLANK)
 			continue;
-		content++;
-		if (p->lines[i].flags & LINE_LEAD)
+		/* the first line's space starts page 1: no break */
+		if ((p->lines[i].flags & LINE_LEAD) && content > 0)
 			lead++;
+		content++;
 	}
-	/* Where most lines are indented, indentation is layout, not pages. */
-	use_lead = lead * 10 < content;
+	/* Where many lines are indented, indentation is layout, not pages. */
+	use_lead = lead * 3 < content;
 
 	seg = calloc(p->nlines + 1, sizeof *seg);
 	aseg = calloc(p->nlines + 1, sizeof *aseg);

@@ -105,6 +105,7 @@ struct paper {
 	size_t	    nsecs, secscap;
 	struct meta meta;
 	int	    footers;	/* page footers found */
+	int	    docx;	/* extracted from DOCX: one paragraph a line */
 };
 
 /* Frees everything the paper owns (not the struct itself). */

@@ -8,7 +8,7 @@
  *  - fit:    no such hints: a line ends a paragraph when the next line's
  *            first word would have fitted on it.
  * Across a page break (blank lines, a footer, footnotes between) a
- * paragraph goes on unless the line before is short and ends a sentence. */
+ * paragraph goes on unless the line before ends a sentence. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,7 +93,7 @@ layout_detect(const struct paper *p, size_t *width, int *hardbreak)
 	*width = n ? lens[n * 9 / 10] : 80;
 	free(lens);
 	*hardbreak = 0;
-	if (*width > 250)
+	if (*width > 250 || p->docx)
 		return LAYOUT_LINES;
 	if (pairs > 0 && ts * 2 >= pairs && nts * 20 >= pairs)
 		return LAYOUT_TRAIL;
@@ -184,7 +184,9 @@ join_kind(struct joiner *j, const struct line *l, const struct line *n, int gap)
 	if (gap && !pagegap)
 		return 0;
 	if (pagegap) {
-		if (sentence_end(l) && chars(l) * 10 < j->width * 7)
+		/* extraction loses the blank line between paragraphs at a
+		 * page break: a sentence that ends there ends its paragraph */
+		if (sentence_end(l))
 			return 0;
 		if (!ends_hyphen(l) && !(l->flags & LINE_TRAIL) &&
 		    j->layout == LAYOUT_TRAIL)

@@ -33,66 +33,61 @@ width_of(const char *s, size_t n)
 	return u8_width((const uint8_t *)s, n, "UTF-8");
 }
 
+/* Adds [start, end) as lines, cutting a word wider than width. */
+static int
+add_line(struct wrap_line **v, int *n, int *cap, const char *text,
+    size_t start, size_t end, int width)
+{
+	ucs4_t	uc;
+
+	while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n'))
+		end--;
+	while (width_of(text + start, end - start) > width) {
+		size_t	cut = start;
+		int	w = 0, cw, k;
+
+		while (cut < end) {
+			k = u8_mbtouc(&uc, (const uint8_t *)text + cut, end - cut);
+			cw = uc_width(uc, "UTF-8");
+			if (cw < 0)
+				cw = 0;
+			if (w + cw > width && cut > start)
+				break;
+			w += cw;
+			cut += (size_t)k;
+		}
+		if (push(v, n, cap, start, cut, w) == -1)
+			return -1;
+		start = cut;
+	}
+	return push(v, n, cap, start, end, width_of(text + start, end - start));
+}
+
 int
 wrap_text(const char *text, size_t len, int width, struct wrap_line **lines)
 {
 	char	*brk;
-	size_t	 i, start = 0, end;
+	size_t	 i, start = 0;
 	int	 n = 0, cap = 0;
-	ucs4_t	 uc;
 
 	*lines = NULL;
 	if (width < 1)
 		width = 1;
-	if (len == 0)
-		return push(lines, &n, &cap, 0, 0, 0) == -1 ? -1 : n;
-	if ((brk = malloc(len)) == NULL)
+	if ((brk = malloc(len + 1)) == NULL)
 		return -1;
-	u8_width_linebreaks((const uint8_t *)text, len, width, 0, 0, NULL,
+	/* brk[i] says whether a line starts at i: POSSIBLE here means the
+	 * algorithm chose to break there to fit the width */
+	/* it counts the space after a line's last word: one more column */
+	u8_width_linebreaks((const uint8_t *)text, len, width + 1, 0, 0, NULL,
 	    "UTF-8", brk);
 	for (i = 0; i <= len; i++) {
-		if (i < len && brk[i] == UC_BREAK_PROHIBITED)
-			continue;
-		if (i < len && brk[i] != UC_BREAK_POSSIBLE &&
+		if (i < len && (i == start || brk[i] != UC_BREAK_POSSIBLE) &&
 		    brk[i] != UC_BREAK_MANDATORY)
 			continue;
-		/* a break before i: the line is [start, i) less trailing spaces */
-		if (i == start && i < len)
-			continue;
-		end = i;
-		if (i < len && brk[i] == UC_BREAK_MANDATORY)
-			end = i;	/* before the '\n' itself */
-		while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n'))
-			end--;
-		/* a word wider than the line is cut at the width */
-		while (width_of(text + start, end - start) > width) {
-			size_t cut = start, w = 0;
-			int cw;
-
-			while (cut < end) {
-				int k = u8_mbtouc(&uc, (const uint8_t *)text + cut, end - cut);
-
-				cw = uc_width(uc, "UTF-8");
-				if ((int)w + (cw > 0 ? cw : 0) > width && cut > start)
-					break;
-				w += cw > 0 ? (size_t)cw : 0;
-				cut += (size_t)k;
-			}
-			if (push(lines, &n, &cap, start, cut, (int)w) == -1)
-				goto oom;
-			start = cut;
-		}
-		if (push(lines, &n, &cap, start, end, width_of(text + start,
-		    end - start)) == -1)
+		if (add_line(lines, &n, &cap, text, start, i, width) == -1)
 			goto oom;
-		start = i;
-		while (start < len && (text[start] == ' ' || text[start] == '\n'))
-			start++;
-		if (start >= len)
-			break;
-		i = start;
-		if (i > 0)
-			i--;
+		/* a mandatory break is the '\n' itself */
+		start = i < len && brk[i] == UC_BREAK_MANDATORY ? i + 1 : i;
 	}
 	free(brk);
 	return n;

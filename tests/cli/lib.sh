@@ -31,3 +31,31 @@ finish() {
 	echo "$SUITE: $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+# A scratch folder for the suite's own files, removed at the end.
+WORK=$(mktemp -d)
+trap 'chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$LEESKAMER_HOME" "$WORK"' EXIT
+# skip NAME REASON: a check that cannot run here; counted as neither
+skip() {
+	printf 'SKIP %s: %s: %s\n' "$SUITE" "$1" "$2" >&2
+}
+# run COMMAND...: runs it, setting $out (stdout), $err (stderr) and $rc
+run() {
+	"$@" >"$WORK/.out" 2>"$WORK/.err"
+	rc=$?
+	out=$(cat "$WORK/.out")
+	err=$(cat "$WORK/.err")
+}
+# pj FILE EXPR: evaluates the Python expression EXPR with d = the JSON in
+# FILE and prints the result: strings as they are, anything else as JSON
+pj() {
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+r = eval(sys.argv[2])
+print(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False))
+' "$1" "$2" 2>&1
+}
+# lines TEXT: the number of non-empty lines in TEXT
+lines() {
+	printf '%s\n' "$1" | grep -c .
+}

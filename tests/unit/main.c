@@ -14,6 +14,32 @@ t_fail(const char *file, int line, const char *what)
 	fprintf(stderr, "FAIL %s:%d: %s\n", file, line, what);
 }
 
+void
+t_eq_int(const char *file, int line, const char *ea, const char *eb,
+    long long a, long long b)
+{
+	if (a == b) {
+		t_passed++;
+		return;
+	}
+	t_failed++;
+	fprintf(stderr, "FAIL %s:%d: %s == %s (%lld != %lld)\n", file, line,
+	    ea, eb, a, b);
+}
+
+void
+t_eq_str(const char *file, int line, const char *ea, const char *eb,
+    const char *a, const char *b)
+{
+	if (a != NULL && b != NULL && strcmp(a, b) == 0) {
+		t_passed++;
+		return;
+	}
+	t_failed++;
+	fprintf(stderr, "FAIL %s:%d: %s == %s (\"%s\" != \"%s\")\n", file, line,
+	    ea, eb, a ? a : "(null)", b ? b : "(null)");
+}
+
 #define T(name) void name(void);
 #include "list.h"
 #undef T

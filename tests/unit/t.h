@@ -10,14 +10,12 @@ void	t_fail(const char *file, int line, const char *what);
 
 #define T_OK(c) do { if (c) t_passed++; \
 	else t_fail(__FILE__, __LINE__, #c); } while (0)
-#define T_EQ_INT(a, b) do { long long t_a = (a), t_b = (b); \
-	if (t_a == t_b) t_passed++; else { char t_m[256]; \
-	snprintf(t_m, sizeof t_m, "%s == %s (%lld != %lld)", #a, #b, t_a, t_b); \
-	t_fail(__FILE__, __LINE__, t_m); } } while (0)
-#define T_EQ_STR(a, b) do { const char *t_a = (a), *t_b = (b); \
-	if (t_a && t_b && strcmp(t_a, t_b) == 0) t_passed++; else { \
-	char t_m[1024]; snprintf(t_m, sizeof t_m, "%s == %s (\"%s\" != \"%s\")", \
-	#a, #b, t_a ? t_a : "(null)", t_b ? t_b : "(null)"); \
-	t_fail(__FILE__, __LINE__, t_m); } } while (0)
+#define T_EQ_INT(a, b) t_eq_int(__FILE__, __LINE__, #a, #b, (a), (b))
+#define T_EQ_STR(a, b) t_eq_str(__FILE__, __LINE__, #a, #b, (a), (b))
+
+void	t_eq_int(const char *file, int line, const char *ea, const char *eb,
+	    long long a, long long b);
+void	t_eq_str(const char *file, int line, const char *ea, const char *eb,
+	    const char *a, const char *b);
 
 #endif

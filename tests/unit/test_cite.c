@@ -362,6 +362,18 @@ test_cite_compact(void)
 	ONE("zie kst-21501-20-1795.", "kst-21501-20-1795",
 	    "kst-21501-20-1795");
 	ONE("(35925-V-84)", "kst-35925-V-84", "35925-V-84");
+	ONE("zie kst-35300-A.", "kst-35300-A", "kst-35300-A");
+	NONE("zie kst-35925-VLF en kst-35925-v-84");
+	/* part of a longer id is none */
+	NONE("zie kst-35925-5925-V-84 en 21501-20-1795-3 en "
+	    "h-tk-20122013-71-15-2");
+	/* numbers lose their leading zeros, toevoegingen keep them */
+	ONE("kst-35925-V-05", "kst-35925-V-5", "kst-35925-V-05");
+	ONE("35925-V-007", "kst-35925-V-7", "35925-V-007");
+	ONE("21 501-02, nr. 012", "kst-21501-02-12", "21 501-02, nr. 012");
+	ONE("ah-tk-20222023-0635", "ah-tk-20222023-635", "ah-tk-20222023-0635");
+	ONE("h-tk-20122013-071-15", "h-tk-20122013-71-15",
+	    "h-tk-20122013-071-15");
 	/* a date has the same shape but a four-digit first part */
 	NONE("op 2025-12-12 en 12-12-2025");
 }
