@@ -28,7 +28,7 @@ cli_usage(FILE *f)
 	    "       leeskamer [--home DIR] docs [--json]\n"
 	    "       leeskamer [--home DIR] toc DOC [--json]\n"
 	    "       leeskamer [--home DIR] show DOC [SECTION] [--width N] [--json]\n"
-	    "       leeskamer [--home DIR] search QUERY [--limit N] [--doc DOC] [--json]\n",
+	    "       leeskamer [--home DIR] search QUERY [--limit N] [--json]\n",
 	    f);
 }
 
