@@ -18,10 +18,7 @@
 #include "cite.h"
 #include "load.h"
 #include "store.h"
-
-struct store {
-	sqlite3	*db;
-};
+#include "store_int.h"
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS doc("
