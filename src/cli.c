@@ -1,5 +1,6 @@
 /* cli.c: the commands: load, docs, toc, show, search. Each prints text for
  * people, or with --json one JSON document for scripts and tests. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -773,50 +774,79 @@ number_arg(struct cli *c, const char *opt, const char *v, int *out)
 	return 0;
 }
 
+/* Takes the value of an option that needs one. */
+static const char *
+opt_value(struct cli *c, int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "%s: %s needs a value\n", c->prog, argv[*i]);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
 int
 cli_run(struct cli *c, int argc, char **argv)
 {
-	const char	*cmd = argv[0];
+	struct cli_opts	 o;
+	const char	*cmd = argv[0], *v;
 	char		**pos;
-	int		 npos = 0, i, width = 0, limit = 20, rc;
+	int		 npos = 0, i, rc = 0;
 
+	memset(&o, 0, sizeof o);
+	o.limit = 20;
 	if ((pos = calloc((size_t)argc + 1, sizeof *pos)) == NULL)
 		return 1;
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			c->json = 1;
-		else if (strcmp(argv[i], "--width") == 0 || strcmp(argv[i], "-w") == 0) {
-			if (number_arg(c, "--width", i + 1 < argc ? argv[++i] : NULL, &width) == -1) {
-				free(pos);
-				return 2;
-			}
-		} else if (strcmp(argv[i], "--limit") == 0 || strcmp(argv[i], "-n") == 0) {
-			if (number_arg(c, "--limit", i + 1 < argc ? argv[++i] : NULL, &limit) == -1) {
-				free(pos);
-				return 2;
-			}
-		} else if (strcmp(argv[i], "--") == 0) {
+	for (i = 1; i < argc && rc == 0; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--json") == 0)
+			o.json = c->json = 1;
+		else if (strcmp(a, "--unresolved") == 0)
+			o.unresolved = 1;
+		else if (strcmp(a, "--force") == 0 || strcmp(a, "-f") == 0)
+			o.force = 1;
+		else if (strcmp(a, "--width") == 0 || strcmp(a, "-w") == 0)
+			rc = number_arg(c, "--width", opt_value(c, argc, argv, &i),
+			    &o.width) == -1 ? 2 : 0;
+		else if (strcmp(a, "--limit") == 0 || strcmp(a, "-n") == 0)
+			rc = number_arg(c, "--limit", opt_value(c, argc, argv, &i),
+			    &o.limit) == -1 ? 2 : 0;
+		else if (strcmp(a, "--format") == 0)
+			rc = (o.format = opt_value(c, argc, argv, &i)) ? 0 : 2;
+		else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
+			rc = (o.out = opt_value(c, argc, argv, &i)) ? 0 : 2;
+		else if (strcmp(a, "--doc") == 0)
+			rc = (o.doc = opt_value(c, argc, argv, &i)) ? 0 : 2;
+		else if (strcmp(a, "--note") == 0)
+			rc = (o.note = opt_value(c, argc, argv, &i)) ? 0 : 2;
+		else if (strcmp(a, "--tag") == 0) {
+			if ((v = opt_value(c, argc, argv, &i)) == NULL)
+				rc = 2;
+			else if (o.ntags < CLI_MAX_TAGS)
+				o.tags[o.ntags++] = v;
+		} else if (strcmp(a, "--") == 0) {
 			while (++i < argc)
 				pos[npos++] = argv[i];
-		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
-			fprintf(stderr, "%s: %s: unknown option %s\n", c->prog, cmd,
-			    argv[i]);
-			free(pos);
-			return 2;
+		} else if (a[0] == '-' && a[1] != '\0' && !isdigit((unsigned char)a[1])) {
+			fprintf(stderr, "%s: %s: unknown option %s\n", c->prog, cmd, a);
+			rc = 2;
 		} else
 			pos[npos++] = argv[i];
 	}
-	if (strcmp(cmd, "load") == 0)
+	if (rc != 0)
+		;
+	else if (strcmp(cmd, "load") == 0)
 		rc = cli_load(c, npos, pos);
 	else if (strcmp(cmd, "docs") == 0)
 		rc = npos ? 2 : cmd_docs(c);
 	else if (strcmp(cmd, "toc") == 0)
 		rc = cmd_toc(c, npos, pos);
 	else if (strcmp(cmd, "show") == 0)
-		rc = cmd_show(c, npos, pos, width);
+		rc = cmd_show(c, npos, pos, o.width);
 	else if (strcmp(cmd, "search") == 0)
-		rc = cmd_search(c, npos, pos, limit);
-	else {
+		rc = cmd_search(c, npos, pos, o.limit);
+	else if ((rc = cli_xref(c, cmd, npos, pos, &o)) == -1) {
 		fprintf(stderr, "%s: unknown command: %s\n", c->prog, cmd);
 		cli_usage(stderr);
 		rc = 2;

@@ -14,6 +14,20 @@ struct cli {
 	int		 json;
 };
 
+/* The options of a command line, wherever they stand among the words. */
+#define CLI_MAX_TAGS 32
+struct cli_opts {
+	int		 json, width, limit, unresolved, force;
+	const char	*format, *out, *doc, *note;
+	const char	*tags[CLI_MAX_TAGS];
+	int		 ntags;
+};
+
+/* The citation network commands (cli_xref.c): cites, cited-by, refs,
+ * graph. Returns the exit status, or -1 when cmd is not one of them. */
+int	cli_xref(struct cli *c, const char *cmd, int argc, char **argv,
+	    const struct cli_opts *o);
+
 /* Runs the command in argv[0] with its arguments. Returns the exit status:
  * 0 done, 1 failed, 2 usage error. */
 int	cli_run(struct cli *c, int argc, char **argv);
