@@ -34,8 +34,8 @@ tests/unit/list.h: $(TEST_SRC)
 
 tests/unit/main.o: tests/unit/list.h
 
-tests/unit/run: $(TEST_OBJ) $(CORE_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(CORE_OBJ) $(LIBS)
+tests/unit/run: $(TEST_OBJ) $(CORE_OBJ) ui/layout.o
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(CORE_OBJ) ui/layout.o $(LIBS)
 
 # Installs what the build and the tests need on Debian (apt-get, sudo when not root).
 deps:

@@ -33,6 +33,20 @@ cli_usage(FILE *f)
 	    f);
 }
 
+int
+cli_is_command(const char *word)
+{
+	static const char *cmds[] = { "load", "docs", "toc", "show", "search",
+	    "cites", "cited-by", "refs", "graph", "related", "bookmarks",
+	    "bookmark" };
+	size_t	i;
+
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(word, cmds[i]) == 0)
+			return 1;
+	return 0;
+}
+
 void
 cli_datadir(char *out, size_t len, const char *what)
 {

@@ -36,6 +36,8 @@ int	cli_load(struct cli *c, int n, char **paths);
 /* The folder of the bundled data ("corpus", "data"): next to the binary
  * when run from its source tree, else the installed one. */
 void	cli_datadir(char *out, size_t len, const char *what);
+/* Whether word names a command (else it names a document to browse). */
+int	cli_is_command(const char *word);
 /* Prints the usage to f. */
 void	cli_usage(FILE *f);
 

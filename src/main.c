@@ -4,8 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "load.h"
 #include "store.h"
+#include "browse.h"
 
 static int
 home_dir(struct cli *c, const char *opt)
@@ -29,6 +33,36 @@ home_dir(struct cli *c, const char *opt)
 	}
 	snprintf(c->home, sizeof c->home, "%s", v);
 	return 0;
+}
+
+/* Opens the browser: on the document named, or on a file loaded first;
+ * with an empty index, the bundled corpus is loaded first. */
+static int
+browse(struct cli *c, const char *arg, int nargs)
+{
+	struct stat	 sb;
+	char		 dir[4096], stem[256], *paths[1];
+	const char	*open = arg;
+
+	if (nargs > 1) {
+		fprintf(stderr, "%s: unknown command: %s\n", c->prog, arg);
+		cli_usage(stderr);
+		return 2;
+	}
+	if (arg != NULL && stat(arg, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		paths[0] = (char *)arg;
+		if (cli_load(c, 1, paths) != 0)
+			return 1;
+		load_stem(arg, stem, sizeof stem);
+		open = stem;
+	} else if (store_doc_count(c->st) == 0) {
+		cli_datadir(dir, sizeof dir, "corpus");
+		fprintf(stderr, "%s: the index is empty: loading the bundled corpus"
+		    " from %s\n", c->prog, dir);
+		paths[0] = dir;
+		cli_load(c, 1, paths);
+	}
+	return ui_run(c->st, open);
 }
 
 int
@@ -63,12 +97,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", c.prog, err);
 		return 1;
 	}
-	if (i == argc) {
-		/* the browser comes here; until then, list what is indexed */
-		char *docs[] = { "docs" };
-
-		rc = cli_run(&c, 1, docs);
-	} else
+	if (i == argc || !cli_is_command(argv[i]))
+		rc = browse(&c, i < argc ? argv[i] : NULL, argc - i);
+	else
 		rc = cli_run(&c, argc - i, argv + i);
 	store_close(c.st);
 	return rc;

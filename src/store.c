@@ -1024,3 +1024,109 @@ store_search(struct store *st, const char *query, int limit, hit_fn fn,
 	sqlite3_finalize(p);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
+
+static int
+int_query(struct store *st, const char *sql, int64_t a, int b)
+{
+	sqlite3_stmt	*s;
+	int		 v = 0;
+
+	if ((s = prep(st, sql)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, a);
+	if (sqlite3_bind_parameter_count(s) > 1)
+		sqlite3_bind_int(s, 2, b);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+store_para_at_page(struct store *st, int64_t doc, int page)
+{
+	return int_query(st, "SELECT coalesce(min(ord), 0) FROM para"
+	    " WHERE doc = ?1 AND page >= ?2", doc, page);
+}
+
+int
+store_para_count(struct store *st, int64_t doc)
+{
+	return int_query(st, "SELECT count(*) FROM para WHERE doc = ?", doc, 0);
+}
+
+int
+store_doc_count(struct store *st)
+{
+	return int_query(st, "SELECT count(*) FROM doc WHERE ?1 = ?1", 0, 0);
+}
+
+int
+store_doc_key(struct store *st, int64_t rowid, char *out, size_t len)
+{
+	sqlite3_stmt	*s;
+	int		 rc = -1;
+
+	if ((s = prep(st, "SELECT key FROM doc WHERE id = ?")) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, rowid);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(out, len, "%s", col_text(s, 0));
+		rc = 0;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_position_get(struct store *st, const char *doc, int *para, int *line)
+{
+	sqlite3_stmt	*s;
+	int		 rc = -1;
+
+	if ((s = prep(st, "SELECT paragraph, line FROM user.position"
+	    " WHERE doc = ?")) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*para = sqlite3_column_int(s, 0);
+		*line = sqlite3_column_int(s, 1);
+		rc = 0;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_position_set(struct store *st, const char *doc, int para, int line)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = prep(st, "INSERT OR REPLACE INTO user.position(doc, paragraph,"
+	    " line, seen) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ'))")) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, para);
+	sqlite3_bind_int(s, 3, line);
+	rc = sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_position_last(struct store *st, char *out, size_t len)
+{
+	sqlite3_stmt	*s;
+	int		 rc = -1;
+
+	if ((s = prep(st, "SELECT doc FROM user.position ORDER BY seen DESC"
+	    " LIMIT 1")) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(out, len, "%s", col_text(s, 0));
+		rc = 0;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -101,4 +101,19 @@ typedef int (*hit_fn)(const struct hit_row *, void *);
 int	store_search(struct store *st, const char *query, int limit,
 	    hit_fn fn, void *arg, char *err, size_t errlen);
 
+/* The first paragraph on or after page, or 0. */
+int	store_para_at_page(struct store *st, int64_t doc, int page);
+/* The number of paragraphs (headings included) of a document. */
+int	store_para_count(struct store *st, int64_t doc);
+/* The id (key) of a document row, copied into out. */
+int	store_doc_key(struct store *st, int64_t rowid, char *out, size_t len);
+/* The number of documents in the index. */
+int	store_doc_count(struct store *st);
+
+/* Reading positions in user.db, by document id. */
+int	store_position_get(struct store *st, const char *doc, int *para, int *line);
+int	store_position_set(struct store *st, const char *doc, int para, int line);
+/* The document read last, copied into out; -1 when none. */
+int	store_position_last(struct store *st, char *out, size_t len);
+
 #endif

@@ -1,0 +1,554 @@
+/* app.c: the browser's loop: keys, panes, the open document and the
+ * back/forward history. */
+#include <fcntl.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "store.h"
+#include "ui.h"
+
+#define OFFICIAL_URL	"https://zoek.officielebekendmakingen.nl/%s.html"
+
+void
+app_message(struct app *a, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+}
+
+static void
+save_position(struct app *a)
+{
+	if (a->doc.rowid != 0)
+		store_position_set(a->st, a->doc.key, a->top.para, a->top.line);
+}
+
+static void
+push(struct place *v, int *n, struct place p)
+{
+	if (*n == HISTORY) {
+		memmove(v, v + 1, (HISTORY - 1) * sizeof *v);
+		(*n)--;
+	}
+	v[(*n)++] = p;
+}
+
+int
+app_open(struct app *a, int64_t doc, int para, int line, int remember)
+{
+	if (remember && a->doc.rowid != 0) {
+		push(a->back, &a->nback, a->top);
+		a->nfwd = 0;
+	}
+	if (doc != a->doc.rowid) {
+		save_position(a);
+		udoc_free(&a->doc);
+		reader_cache_clear(a);
+		if (udoc_load(a->st, doc, &a->doc) == -1) {
+			app_message(a, "Cannot open that document.");
+			return -1;
+		}
+	}
+	a->top.doc = doc;
+	a->sel = -1;
+	a->xsel = a->xtop = 0;
+	reader_goto(a, para, 0);
+	if (line > 0)
+		reader_scroll(a, line);
+	tree_follow(a);
+	return 0;
+}
+
+static void
+history_move(struct app *a, int back)
+{
+	struct place	*from = back ? a->back : a->fwd, p;
+	int		*nfrom = back ? &a->nback : &a->nfwd;
+
+	if (*nfrom == 0) {
+		app_message(a, back ? "Nothing to go back to." :
+		    "Nothing to go forward to.");
+		return;
+	}
+	p = from[--*nfrom];
+	if (a->doc.rowid != 0)
+		push(back ? a->fwd : a->back, back ? &a->nfwd : &a->nback, a->top);
+	app_open(a, p.doc, p.para, 0, 0);
+	a->top = p;
+}
+
+/* Opens the official publication of an id with $BROWSER or xdg-open, or
+ * shows the address when neither is there. */
+static void
+official_page(struct app *a, const char *id)
+{
+	char		 url[512], *prog = getenv("BROWSER");
+	pid_t		 pid;
+	int		 status;
+
+	if (id == NULL || *id == '\0' || strncmp(id, "dossier-", 8) == 0) {
+		app_message(a, "No official page for this.");
+		return;
+	}
+	snprintf(url, sizeof url, OFFICIAL_URL, id);
+	if (prog == NULL || *prog == '\0') {
+		if (access("/usr/bin/xdg-open", X_OK) == 0)
+			prog = "/usr/bin/xdg-open";
+		else {
+			app_message(a, "%s", url);
+			return;
+		}
+	}
+	if ((pid = fork()) == 0) {
+		int fd = open("/dev/null", O_RDWR);
+
+		if (fd != -1) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execlp("/bin/sh", "sh", "-c", "exec $0 \"$1\"", prog, url, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0 && waitpid(pid, &status, 0) > 0 && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0)
+		app_message(a, "Opened %s", url);
+	else
+		app_message(a, "Could not open %s", url);
+}
+
+void
+app_follow(struct app *a, const struct ucite *c)
+{
+	int64_t	doc;
+	char	err[512];
+	int	para = 1, i;
+
+	if (c->target == NULL) {
+		/* show it in the panel, where o and :load can act on it */
+		if (!a->show[PANE_XREF])
+			a->show[PANE_XREF] = a->user_set[PANE_XREF] = 1;
+		app_message(a, "%s is not in the corpus: o opens the official page,"
+		    " :load adds the paper", c->display);
+		return;
+	}
+	if (store_doc_find(a->st, c->target, &doc, err, sizeof err) == -1) {
+		app_message(a, "%s: %s", c->target, err);
+		return;
+	}
+	if (c->pin > 0 && (i = store_para_at_page(a->st, doc, c->pin)) > 0)
+		para = i;
+	if (app_open(a, doc, para, 0, 1) == 0)
+		app_message(a, "%s%s", a->doc.title, c->pin ? "" : "");
+	if (c->pin > 0)
+		app_message(a, "%s, p. %d", a->doc.title, c->pin);
+}
+
+static void
+windows_make(struct app *a)
+{
+	int	i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (a->win[i] != NULL)
+			delwin(a->win[i]);
+		a->win[i] = NULL;
+	}
+	getmaxyx(stdscr, a->rows, a->cols);
+	for (i = 0; i < PANE_COUNT; i++)
+		if (!a->user_set[i])
+			a->show[i] = layout_default_on((enum pane)i, a->cols);
+	layout_compute(a->rows, a->cols, a->show, a->zoom, &a->lay);
+	if (a->lay.too_small)
+		return;
+	for (i = 0; i < PANE_COUNT; i++) {
+		const struct rect *r = &a->lay.pane[i];
+
+		if (r->h > 0 && r->w > 0)
+			a->win[i] = newwin(r->h, r->w, r->y, r->x);
+	}
+	if (a->focus != PANE_READER && a->win[a->focus] == NULL)
+		a->focus = PANE_READER;
+}
+
+static void
+draw_status(struct app *a)
+{
+	char	line[1024];
+	int	s, pct, page = 0;
+	struct rpara *r;
+
+	move(a->lay.status.y, 0);
+	attron(A_REVERSE);
+	if (a->doc.rowid != 0) {
+		s = udoc_section_of(&a->doc, a->top.para);
+		if ((r = reader_para(a, a->top.para, a->cache_width ? a->cache_width : 72)) != NULL)
+			page = r->page;
+		pct = a->doc.npara > 1 ? (reader_bottom(a, NULL) * 100) / a->doc.npara : 100;
+		snprintf(line, sizeof line, " %s | %s%s%s | %s%d | %d%% ",
+		    a->doc.key, s >= 0 ? "\xc2\xa7 " : "",
+		    s >= 0 ? a->doc.secs[s].title : "", s >= 0 ? "" : "-",
+		    page ? "p. " : "p. -", page, pct > 100 ? 100 : pct);
+		if (!page) {
+			char *p = strstr(line, "p. -0");
+
+			if (p)
+				memmove(p + 4, p + 5, strlen(p + 5) + 1);
+		}
+	} else
+		snprintf(line, sizeof line, " leeskamer | %d documents ",
+		    store_doc_count(a->st));
+	draw_text(a, stdscr, line, strlen(line), a->cols);
+	draw_fill(stdscr, a->cols);
+	attroff(A_REVERSE);
+	move(a->lay.message.y, 0);
+	clrtoeol();
+	draw_text(a, stdscr, a->msg, strlen(a->msg), a->cols - 1);
+}
+
+static void
+draw_all(struct app *a)
+{
+	int	i;
+
+	erase();
+	if (a->lay.too_small) {
+		mvaddstr(0, 0, "Terminal too small: leeskamer needs 40x12.");
+		refresh();
+		return;
+	}
+	wnoutrefresh(stdscr);
+	/* the separators between panes */
+	for (i = 0; i < PANE_COUNT; i++)
+		if (a->win[i] != NULL)
+			werase(a->win[i]);
+	if (a->win[PANE_READER])
+		reader_draw(a, a->win[PANE_READER]);
+	tree_follow(a);
+	if (a->win[PANE_TREE])
+		tree_draw(a, a->win[PANE_TREE]);
+	if (a->win[PANE_XREF])
+		xref_draw(a, a->win[PANE_XREF]);
+	draw_status(a);
+	wnoutrefresh(stdscr);
+	for (i = 0; i < PANE_COUNT; i++)
+		if (a->win[i] != NULL) {
+			/* a pane in focus shows it with a bold first column */
+			wnoutrefresh(a->win[i]);
+		}
+	doupdate();
+}
+
+static void
+section_step(struct app *a, int dir)
+{
+	int	s = udoc_section_of(&a->doc, a->top.para), t;
+
+	if (a->doc.nsecs == 0)
+		return;
+	if (dir > 0)
+		t = s + 1;
+	else
+		t = a->top.line == 0 && s >= 0 && a->doc.secs[s].first == a->top.para ?
+		    s - 1 : s;
+	if (t < 0 || t >= a->doc.nsecs) {
+		app_message(a, dir > 0 ? "This is the last section." :
+		    "This is the first section.");
+		return;
+	}
+	reader_goto(a, a->doc.secs[t].first, 0);
+	app_message(a, "%s%s%s", a->doc.secs[t].number,
+	    a->doc.secs[t].number[0] ? " " : "", a->doc.secs[t].title);
+}
+
+static void
+notes_show(struct app *a)
+{
+	struct buf	b = { 0 };
+	int		s = udoc_section_of(&a->doc, a->top.para), i, n = 0;
+	int		first = s >= 0 ? a->doc.secs[s].first : 1;
+	int		last = s >= 0 ? a->doc.secs[s].last : a->doc.npara;
+
+	for (i = 0; i < a->doc.nnotes; i++) {
+		const struct unote *nt = &a->doc.notes[i];
+
+		if (nt->para < first || nt->para > last)
+			continue;
+		buf_addf(&b, "%s[%d] %s", n++ ? "   " : "", nt->number, nt->text);
+	}
+	if (n == 0)
+		app_message(a, "No notes in this section.");
+	else
+		app_message(a, "%s", b.s);
+	buf_free(&b);
+}
+
+static void
+command(struct app *a)
+{
+	char	*line = prompt_read(a, ":", NULL), *arg, err[1024];
+	int64_t	 doc;
+
+	if (line == NULL)
+		return;
+	arg = strchr(line, ' ');
+	if (arg != NULL) {
+		*arg++ = '\0';
+		while (*arg == ' ')
+			arg++;
+	}
+	if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0)
+		a->quit = 1;
+	else if (strcmp(line, "help") == 0 || strcmp(line, "h") == 0)
+		help_show(a);
+	else if ((strcmp(line, "open") == 0 || strcmp(line, "e") == 0) && arg) {
+		if (store_doc_find(a->st, arg, &doc, err, sizeof err) == -1)
+			app_message(a, "%s: %s", arg, err);
+		else
+			app_open(a, doc, 1, 0, 1);
+	} else if (strcmp(line, "load") == 0 && arg) {
+		struct cli c;
+		char *paths[1] = { arg };
+
+		memset(&c, 0, sizeof c);
+		c.prog = "leeskamer";
+		c.st = a->st;
+		def_prog_mode();
+		endwin();
+		printf("\n");
+		cli_load(&c, 1, paths);
+		printf("\nPress a key to go back to leeskamer.");
+		fflush(stdout);
+		reset_prog_mode();
+		getch();
+		tree_build(a);
+		app_message(a, "Loaded %s", arg);
+	} else if (line[0] != '\0')
+		app_message(a, "Unknown command: %s (try :help)", line);
+	free(line);
+}
+
+static int
+key_code(const char *cap)
+{
+	char	*s = tigetstr(cap);
+
+	if (s == NULL || s == (char *)-1)
+		return -1;
+	return key_defined(s);
+}
+
+static void
+reader_key(struct app *a, int ch, int n)
+{
+	int	h = a->lay.pane[PANE_READER].h;
+
+	switch (ch) {
+	case 'j': case KEY_DOWN:
+		reader_scroll(a, n);
+		break;
+	case 'k': case KEY_UP:
+		reader_scroll(a, -n);
+		break;
+	case ' ': case KEY_NPAGE: case 'f' & 0x1f:
+		reader_scroll(a, n * (h > 2 ? h - 2 : 1));
+		break;
+	case 'b': case KEY_PPAGE:
+		reader_scroll(a, -n * (h > 2 ? h - 2 : 1));
+		break;
+	case 'g': case KEY_HOME:
+		if (a->count)
+			reader_goto(a, a->count, 0);
+		else
+			reader_goto(a, 1, 0);
+		break;
+	case 'G': case KEY_END:
+		reader_end(a);
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		if (a->sel >= 0 && a->sel < a->doc.ncites)
+			app_follow(a, &a->doc.cites[a->sel]);
+		else
+			app_message(a, "No citation selected: } selects the next one.");
+		break;
+	}
+}
+
+int
+ui_run(struct store *st, const char *start)
+{
+	struct app	 a;
+	SCREEN		*scr;
+	int64_t		 doc;
+	int		 ch, n, alt_left, alt_right, para = 1, line = 0;
+	char		 key[256], err[1024];
+
+	memset(&a, 0, sizeof a);
+	a.st = st;
+	a.sel = -1;
+	a.zoom = -1;
+	a.focus = PANE_READER;
+	a.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!isatty(0) || !isatty(1)) {
+		fprintf(stderr, "leeskamer: the browser needs a terminal"
+		    " (for the commands, see leeskamer --help)\n");
+		return 1;
+	}
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "leeskamer: cannot use this terminal (TERM=%s)\n",
+		    getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, COLOR_CYAN, -1);
+		init_pair(3, COLOR_YELLOW, -1);
+		init_pair(4, COLOR_GREEN, -1);
+		init_pair(5, COLOR_BLACK + 8 < COLORS ? COLOR_BLACK + 8 : COLOR_BLUE, -1);
+		a.color = 1;
+	}
+	alt_left = key_code("kLFT3");
+	alt_right = key_code("kRIT3");
+	windows_make(&a);
+	tree_build(&a);
+	/* what to open: the argument, else where the reader left off */
+	if (start != NULL) {
+		if (store_doc_find(st, start, &doc, err, sizeof err) == 0) {
+			if (store_doc_key(st, doc, key, sizeof key) == 0)
+				store_position_get(st, key, &para, &line);
+			app_open(&a, doc, para, line, 0);
+		} else
+			app_message(&a, "%s: %s", start, err);
+	} else if (store_position_last(st, key, sizeof key) == 0 &&
+	    store_doc_find(st, key, &doc, err, sizeof err) == 0 &&
+	    store_position_get(st, key, &para, &line) == 0)
+		app_open(&a, doc, para, line, 0);
+	else if (a.ntrows > 0)
+		app_open(&a, a.trows[0].doc, 1, 0, 0);
+	if (a.msg[0] == '\0')
+		app_message(&a, "F1 or H: help   q: quit");
+
+	while (!a.quit) {
+		draw_all(&a);
+		ch = getch();
+		if (ch == ERR)
+			continue;
+		if (ch == KEY_RESIZE) {
+			windows_make(&a);
+			continue;
+		}
+		if (ch >= '0' && ch <= '9' && (a.count > 0 || ch != '0')) {
+			a.count = a.count * 10 + (ch - '0');
+			if (a.count > 100000)
+				a.count = 100000;
+			continue;
+		}
+		n = a.count ? a.count : 1;
+		a.msg[0] = '\0';
+		if (ch == 'q') {
+			a.quit = 1;
+		} else if (ch == '\t' || ch == KEY_BTAB) {
+			int d = ch == '\t' ? 1 : PANE_COUNT - 1, f = a.focus, k;
+
+			for (k = 0; k < PANE_COUNT; k++) {
+				f = (f + d) % PANE_COUNT;
+				if (a.win[f] != NULL)
+					break;
+			}
+			a.focus = f;
+		} else if (ch == 't' || ch == 'x') {
+			int p = ch == 't' ? PANE_TREE : PANE_XREF;
+
+			a.show[p] = !a.show[p];
+			a.user_set[p] = 1;
+			if (a.show[p])
+				a.focus = p;
+			else if (a.focus == p)
+				a.focus = PANE_READER;
+			a.zoom = -1;
+			windows_make(&a);
+		} else if (ch == 'z') {
+			a.zoom = a.zoom == -1 ? a.focus : -1;
+			windows_make(&a);
+		} else if (ch == KEY_F(1) || ch == 'H') {
+			help_show(&a);
+			windows_make(&a);
+		} else if (ch == ':') {
+			command(&a);
+			windows_make(&a);
+		} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8 ||
+		    ch == ('o' & 0x1f) || ch == 'B' || (alt_left > 0 && ch == alt_left)) {
+			history_move(&a, 1);
+		} else if (ch == 'F' || (alt_right > 0 && ch == alt_right)) {
+			history_move(&a, 0);
+		} else if (ch == 27) {
+			/* Alt-Left and Alt-Right as ESC b / ESC f from some terminals */
+			nodelay(stdscr, TRUE);
+			n = getch();
+			nodelay(stdscr, FALSE);
+			if (n == 'b' || n == KEY_LEFT)
+				history_move(&a, 1);
+			else if (n == 'f' || n == KEY_RIGHT)
+				history_move(&a, 0);
+		} else if (a.doc.rowid != 0 && (ch == ']' || ch == '[')) {
+			section_step(&a, ch == ']' ? 1 : -1);
+		} else if (a.doc.rowid != 0 && (ch == '}' || ch == '{')) {
+			while (n-- > 0)
+				reader_cite_step(&a, ch == '}' ? 1 : -1);
+		} else if (ch == 'o') {
+			if (a.sel >= 0 && a.sel < a.doc.ncites)
+				official_page(&a, a.doc.cites[a.sel].id);
+			else
+				official_page(&a, strncmp(a.doc.key, "kst-", 4) == 0 ?
+				    a.doc.key : NULL);
+		} else if (ch == 'y') {
+			if (a.sel >= 0 && a.sel < a.doc.ncites)
+				app_message(&a, "Kamerstuk %s", a.doc.cites[a.sel].display);
+			else if (a.doc.kamerstuk)
+				app_message(&a, "Kamerstuk %s", a.doc.kamerstuk);
+		} else if (ch == 'i') {
+			notes_show(&a);
+		} else if (a.focus == PANE_TREE) {
+			tree_key(&a, ch);
+		} else if (a.focus == PANE_XREF) {
+			if (ch == 'j' || ch == 'k' || ch == KEY_DOWN || ch == KEY_UP ||
+			    ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+				xref_key(&a, ch);
+			else
+				reader_key(&a, ch, n);
+		} else if (a.doc.rowid != 0)
+			reader_key(&a, ch, n);
+		a.count = 0;
+	}
+	save_position(&a);
+	udoc_free(&a.doc);
+	reader_cache_clear(&a);
+	tree_free(&a);
+	free(a.topen);
+	free(a.tclosed);
+	for (n = 0; n < PANE_COUNT; n++)
+		if (a.win[n])
+			delwin(a.win[n]);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

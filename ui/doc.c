@@ -1,0 +1,171 @@
+/* doc.c: the parts of the open document the panes need at once: its
+ * sections, citations and notes. They grow with the document, never with
+ * the corpus; paragraphs are read as they come into view. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "ui.h"
+
+static char *
+dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static int
+sec_add(const struct section_row *r, void *arg)
+{
+	struct udoc	*d = arg;
+	struct usec	*v, *s;
+	int		 i;
+
+	if ((v = realloc(d->secs, (size_t)(d->nsecs + 1) * sizeof *v)) == NULL)
+		return -1;
+	d->secs = v;
+	s = &v[d->nsecs];
+	s->rowid = r->rowid;
+	s->id = dup(r->id);
+	s->number = dup(r->number);
+	s->title = dup(r->title);
+	s->level = r->level;
+	s->first = r->first;
+	s->last = r->last;
+	s->page = r->page;
+	s->parent = -1;
+	for (i = d->nsecs - 1; r->parent != NULL && i >= 0; i--)
+		if (strcmp(d->secs[i].id, r->parent) == 0) {
+			s->parent = i;
+			break;
+		}
+	d->nsecs++;
+	return 0;
+}
+
+static int
+cite_add(const struct cite_row *r, void *arg)
+{
+	struct udoc	*d = arg;
+	struct ucite	*v, *c;
+
+	/* a citation in a note shows at the note's marker */
+	if (r->paragraph == 0)
+		return 0;
+	if ((v = realloc(d->cites, (size_t)(d->ncites + 1) * sizeof *v)) == NULL)
+		return -1;
+	d->cites = v;
+	c = &v[d->ncites++];
+	c->kind = dup(r->kind);
+	c->id = dup(r->id);
+	c->display = dup(r->display);
+	c->label = dup(r->label);
+	c->target = r->target ? strdup(r->target) : NULL;
+	c->para = r->paragraph;
+	c->note = r->note;
+	c->page = r->page;
+	c->pin = r->pin;
+	c->start = r->start;
+	c->end = r->end;
+	return 0;
+}
+
+static int
+note_add(const struct note_row *r, void *arg)
+{
+	struct udoc	*d = arg;
+	struct unote	*v;
+
+	if ((v = realloc(d->notes, (size_t)(d->nnotes + 1) * sizeof *v)) == NULL)
+		return -1;
+	d->notes = v;
+	v[d->nnotes].number = r->number;
+	v[d->nnotes].para = r->paragraph;
+	v[d->nnotes].pos = r->pos;
+	v[d->nnotes].page = r->page;
+	v[d->nnotes].text = dup(r->text);
+	d->nnotes++;
+	return 0;
+}
+
+static int
+head_get(const struct doc_row *r, void *arg)
+{
+	struct udoc *d = arg;
+
+	snprintf(d->key, sizeof d->key, "%s", r->id);
+	d->title = dup(r->title);
+	d->kamerstuk = r->kamerstuk ? strdup(r->kamerstuk) : NULL;
+	return 0;
+}
+
+/* Orders citations in reading order: in-text ones by position, those of
+ * notes at their marker's paragraph after it. */
+static int
+cite_cmp(const void *va, const void *vb)
+{
+	const struct ucite *a = va, *b = vb;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	if ((a->note != 0) != (b->note != 0))
+		return a->note ? 1 : -1;
+	if (a->note != b->note)
+		return a->note < b->note ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+int
+udoc_load(struct store *st, int64_t rowid, struct udoc *d)
+{
+	memset(d, 0, sizeof *d);
+	d->rowid = rowid;
+	if (store_doc_get(st, rowid, head_get, d) == -1 || d->title == NULL ||
+	    store_sections(st, rowid, sec_add, d) == -1 ||
+	    store_cites(st, rowid, cite_add, d) == -1 ||
+	    store_notes(st, rowid, 0, 0, note_add, d) == -1) {
+		udoc_free(d);
+		return -1;
+	}
+	if (d->ncites > 1)
+		qsort(d->cites, (size_t)d->ncites, sizeof *d->cites, cite_cmp);
+	d->npara = store_para_count(st, rowid);
+	return 0;
+}
+
+void
+udoc_free(struct udoc *d)
+{
+	int	i;
+
+	for (i = 0; i < d->nsecs; i++) {
+		free(d->secs[i].id);
+		free(d->secs[i].number);
+		free(d->secs[i].title);
+	}
+	for (i = 0; i < d->ncites; i++) {
+		free(d->cites[i].kind);
+		free(d->cites[i].id);
+		free(d->cites[i].display);
+		free(d->cites[i].label);
+		free(d->cites[i].target);
+	}
+	for (i = 0; i < d->nnotes; i++)
+		free(d->notes[i].text);
+	free(d->secs);
+	free(d->cites);
+	free(d->notes);
+	free(d->title);
+	free(d->kamerstuk);
+	memset(d, 0, sizeof *d);
+}
+
+int
+udoc_section_of(const struct udoc *d, int para)
+{
+	int	i, best = -1;
+
+	for (i = 0; i < d->nsecs; i++)
+		if (d->secs[i].first <= para)
+			best = i;
+	return best;
+}

@@ -1,0 +1,381 @@
+/* reader.c: the reading pane. Paragraphs are read from the store as they
+ * come into view, laid out for the pane's width once and kept in a small
+ * cache, so a keypress never re-reads or re-wraps a whole document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "store.h"
+#include "ui.h"
+#include "wrap.h"
+
+#define MARGIN	1
+
+static void
+rpara_free(struct rpara *r)
+{
+	free(r->text);
+	free(r->spans);
+	free(r->lines);
+	memset(r, 0, sizeof *r);
+}
+
+void
+reader_cache_clear(struct app *a)
+{
+	int	i;
+
+	for (i = 0; i < RCACHE; i++)
+		rpara_free(&a->cache[i]);
+}
+
+static int
+add_span(struct rpara *r, int start, int end, int cite, int note)
+{
+	struct span *v = realloc(r->spans, (size_t)(r->nspans + 1) * sizeof *v);
+
+	if (v == NULL)
+		return -1;
+	r->spans = v;
+	v[r->nspans].start = start;
+	v[r->nspans].end = end;
+	v[r->nspans].cite = cite;
+	v[r->nspans++].note = note;
+	return 0;
+}
+
+struct fetch {
+	struct app	*a;
+	struct rpara	*r;
+};
+
+/* Builds the display text: note markers as "[n]", citations as spans. */
+static int
+layout_para(const struct para_row *row, void *arg)
+{
+	struct fetch	*f = arg;
+	struct app	*a = f->a;
+	struct rpara	*r = f->r;
+	struct buf	 b = { 0 };
+	const char	*s = row->text;
+	size_t		 i, ch = 0;
+	int		 k, *cstart = NULL;
+
+	r->page = row->page;
+	r->heading = row->heading;
+	if (row->heading) {
+		if (row->section && row->section[0] != 's')
+			buf_addf(&b, "%s%s ", row->section,
+			    strchr(row->section, '.') ? "" : ".");
+		buf_adds(&b, s);
+		r->len = b.len;
+		r->text = buf_take(&b);
+		return r->text ? 0 : -1;
+	}
+	if (a->doc.ncites > 0 &&
+	    (cstart = calloc((size_t)a->doc.ncites, sizeof *cstart)) == NULL)
+		return -1;
+	for (i = 0; ; i++) {
+		int boundary = ((unsigned char)s[i] & 0xc0) != 0x80;
+
+		if (boundary) {
+			for (k = 0; k < a->doc.nnotes; k++) {
+				const struct unote *n = &a->doc.notes[k];
+
+				if (n->para == row->id && (size_t)n->pos == ch) {
+					int at = (int)b.len;
+
+					buf_addf(&b, "[%d]", n->number);
+					add_span(r, at, (int)b.len, -1, n->number);
+				}
+			}
+			for (k = 0; k < a->doc.ncites; k++) {
+				const struct ucite *c = &a->doc.cites[k];
+
+				if (c->para != row->id || c->note)
+					continue;
+				if ((size_t)c->start == ch)
+					cstart[k] = (int)b.len + 1;
+				if ((size_t)c->end == ch && cstart[k])
+					add_span(r, cstart[k] - 1, (int)b.len, k, 0);
+			}
+			ch++;
+		}
+		if (s[i] == '\0')
+			break;
+		buf_addc(&b, s[i]);
+	}
+	/* a citation inside a note shows at the note's marker */
+	for (k = 0; k < a->doc.ncites; k++) {
+		const struct ucite *c = &a->doc.cites[k];
+		int m;
+
+		if (c->para != row->id || !c->note)
+			continue;
+		for (m = 0; m < r->nspans; m++)
+			if (r->spans[m].note == c->note && r->spans[m].cite == -1) {
+				r->spans[m].cite = k;
+				break;
+			}
+	}
+	free(cstart);
+	r->len = b.len;
+	r->text = buf_take(&b);
+	return r->text ? 0 : -1;
+}
+
+struct rpara *
+reader_para(struct app *a, int id, int width)
+{
+	struct rpara	*r, *victim = NULL;
+	struct fetch	 f;
+	int		 i, n;
+
+	if (id < 1 || id > a->doc.npara)
+		return NULL;
+	if (width != a->cache_width) {
+		reader_cache_clear(a);
+		a->cache_width = width;
+	}
+	for (i = 0; i < RCACHE; i++) {
+		r = &a->cache[i];
+		if (r->id == id) {
+			r->used = ++a->tick;
+			return r;
+		}
+		if (victim == NULL || r->used < victim->used)
+			victim = r;
+	}
+	rpara_free(victim);
+	f.a = a;
+	f.r = victim;
+	if (store_paras(a->st, a->doc.rowid, id, id, layout_para, &f) == -1 ||
+	    victim->text == NULL) {
+		rpara_free(victim);
+		return NULL;
+	}
+	if ((n = wrap_text(victim->text, victim->len, width, &victim->lines)) == -1) {
+		rpara_free(victim);
+		return NULL;
+	}
+	victim->nlines = n;
+	victim->id = id;
+	victim->used = ++a->tick;
+	return victim;
+}
+
+static int
+text_width(struct app *a)
+{
+	int	w = a->lay.pane[PANE_READER].w - 2 * MARGIN;
+
+	return w < 8 ? 8 : w;
+}
+
+/* Lines a paragraph takes, with the blank line after it. */
+static int
+para_lines(struct app *a, int id)
+{
+	struct rpara *r = reader_para(a, id, text_width(a));
+
+	return r ? r->nlines + 1 : 1;
+}
+
+/* Moves p one line down (dir > 0) or up; returns 0 at either end. */
+static int
+step(struct app *a, struct place *p, int dir)
+{
+	if (dir > 0) {
+		if (p->line + 1 < para_lines(a, p->para))
+			p->line++;
+		else if (p->para < a->doc.npara) {
+			p->para++;
+			p->line = 0;
+		} else
+			return 0;
+	} else {
+		if (p->line > 0)
+			p->line--;
+		else if (p->para > 1) {
+			p->para--;
+			p->line = para_lines(a, p->para) - 1;
+		} else
+			return 0;
+	}
+	return 1;
+}
+
+int
+reader_bottom(struct app *a, int *line)
+{
+	struct place	p = a->top;
+	int		i, h = a->lay.pane[PANE_READER].h;
+
+	for (i = 1; i < h; i++)
+		step(a, &p, 1);
+	if (line)
+		*line = p.line;
+	return p.para;
+}
+
+void
+reader_end(struct app *a)
+{
+	struct place	p;
+	int		i, h = a->lay.pane[PANE_READER].h;
+
+	if (a->doc.npara < 1)
+		return;
+	p.doc = a->doc.rowid;
+	p.para = a->doc.npara;
+	p.line = para_lines(a, p.para) - 2;	/* its last text line */
+	if (p.line < 0)
+		p.line = 0;
+	for (i = 1; i < h; i++)
+		step(a, &p, -1);
+	a->top = p;
+}
+
+void
+reader_scroll(struct app *a, int lines)
+{
+	struct place	end;
+	int		i;
+
+	for (i = 0; i < lines; i++)
+		step(a, &a->top, 1);
+	for (i = 0; i > lines; i--)
+		step(a, &a->top, -1);
+	/* never past the point where the last line sits at the bottom */
+	if (lines > 0) {
+		struct place keep = a->top;
+
+		reader_end(a);
+		end = a->top;
+		a->top = keep;
+		if (a->top.para > end.para ||
+		    (a->top.para == end.para && a->top.line > end.line))
+			a->top = end;
+	}
+}
+
+void
+reader_goto(struct app *a, int para, int context)
+{
+	if (para < 1)
+		para = 1;
+	if (para > a->doc.npara)
+		para = a->doc.npara;
+	a->top.para = para;
+	a->top.line = 0;
+	reader_scroll(a, 0);
+	while (context-- > 0 && (a->top.para > 1 || a->top.line > 0))
+		step(a, &a->top, -1);
+}
+
+static int
+visible(struct app *a, int para)
+{
+	return para >= a->top.para && para <= reader_bottom(a, NULL);
+}
+
+void
+reader_cite_step(struct app *a, int dir)
+{
+	int	i, n = a->doc.ncites, bottom = reader_bottom(a, NULL);
+
+	if (n == 0) {
+		app_message(a, "This document cites nothing.");
+		return;
+	}
+	if (a->sel >= 0 && a->sel < n && visible(a, a->doc.cites[a->sel].para))
+		i = a->sel + dir;
+	else if (dir > 0)
+		for (i = 0; i < n && a->doc.cites[i].para < a->top.para; i++)
+			;
+	else
+		for (i = n - 1; i >= 0 && a->doc.cites[i].para > bottom; i--)
+			;
+	if (i < 0 || i >= n) {
+		app_message(a, dir > 0 ? "No citation after this one." :
+		    "No citation before this one.");
+		return;
+	}
+	a->sel = i;
+	if (!visible(a, a->doc.cites[i].para))
+		reader_goto(a, a->doc.cites[i].para, a->lay.pane[PANE_READER].h / 3);
+	app_message(a, "%s%s%s", a->doc.cites[i].display,
+	    a->doc.cites[i].target ? "" : " (not in the corpus)",
+	    a->doc.cites[i].target ? " \xe2\x80\x94 Enter follows it" : "");
+}
+
+static int
+span_attr(struct app *a, const struct span *sp)
+{
+	if (sp->cite >= 0 && sp->cite == a->sel)
+		return A_REVERSE;
+	if (sp->note)
+		return a->color ? COLOR_PAIR(3) | A_BOLD : A_BOLD;
+	return a->color ? COLOR_PAIR(2) | A_UNDERLINE : A_UNDERLINE;
+}
+
+static void
+draw_line(struct app *a, WINDOW *w, struct rpara *r, int k, int width)
+{
+	size_t	s = r->lines[k].start, e = r->lines[k].end, at = s;
+	int	i, cols = 0;
+
+	if (r->heading)
+		wattron(w, A_BOLD);
+	while (at < e) {
+		const struct span *sp = NULL;
+		size_t next = e;
+
+		for (i = 0; i < r->nspans; i++) {
+			const struct span *x = &r->spans[i];
+
+			if ((size_t)x->start <= at && (size_t)x->end > at) {
+				sp = x;
+				next = (size_t)x->end < e ? (size_t)x->end : e;
+				break;
+			}
+			if ((size_t)x->start > at && (size_t)x->start < next)
+				next = (size_t)x->start;
+		}
+		if (sp)
+			wattron(w, span_attr(a, sp));
+		draw_text(a, w, r->text + at, next - at, width - cols);
+		cols += draw_width(a, r->text + at, next - at);
+		if (sp)
+			wattroff(w, span_attr(a, sp));
+		at = next;
+	}
+	if (r->heading)
+		wattroff(w, A_BOLD);
+}
+
+void
+reader_draw(struct app *a, WINDOW *w)
+{
+	struct place	 p = a->top;
+	struct rpara	*r;
+	int		 y, h, width = text_width(a), done = 0;
+
+	getmaxyx(w, h, y);
+	werase(w);
+	if (a->doc.rowid == 0) {
+		mvwaddstr(w, 1, MARGIN, "No document open: Tab to the tree, Enter to open.");
+		return;
+	}
+	for (y = 0; y < h; y++) {
+		wmove(w, y, MARGIN);
+		if (done || (r = reader_para(a, p.para, width)) == NULL) {
+			waddch(w, '~');
+			continue;
+		}
+		if (p.line < r->nlines)
+			draw_line(a, w, r, p.line, width);
+		if (!step(a, &p, 1))
+			done = 1;
+	}
+}

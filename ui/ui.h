@@ -1,0 +1,160 @@
+/* ui.h: the browser. One app context holds all of its state; the panes
+ * read the store through src/store.h only. */
+#ifndef LK_UI_H
+#define LK_UI_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "browse.h"
+#include "layout.h"
+
+struct store;
+struct wrap_line;
+
+/* ---- a document as the reader holds it: bounded by the document ---- */
+
+struct usec {			/* a section */
+	int64_t	 rowid;
+	char	*id, *number, *title;
+	int	 level, first, last, page;
+	int	 parent;		/* index, -1 top */
+};
+
+struct ucite {			/* a citation */
+	char	*kind, *id, *display, *label, *target;
+	int	 para, note, page, pin, start, end;
+};
+
+struct unote {
+	int	 number, para, pos, page;
+	char	*text;
+};
+
+struct udoc {
+	int64_t		 rowid;
+	char		 key[256];
+	char		*title, *kamerstuk;
+	int		 npara;
+	struct usec	*secs;
+	int		 nsecs;
+	struct ucite	*cites;
+	int		 ncites;
+	struct unote	*notes;
+	int		 nnotes;
+};
+
+/* A paragraph laid out for the reader at one width. */
+struct span {
+	int	start, end;	/* bytes of the display text */
+	int	cite;		/* index into udoc.cites, or -1 */
+	int	note;		/* a note marker's number, or 0 */
+};
+
+struct rpara {
+	int		  id;		/* 0: empty slot */
+	int		  page, heading;
+	char		 *text;		/* display text: markers shown as [n] */
+	size_t		  len;
+	struct span	 *spans;
+	int		  nspans;
+	struct wrap_line *lines;
+	int		  nlines;
+	unsigned	  used;		/* for eviction */
+};
+
+#define RCACHE	256
+
+struct place {
+	int64_t	doc;
+	int	para, line;
+};
+
+#define HISTORY	100
+
+struct app {
+	struct store	*st;
+	int		 rows, cols, color, utf8;
+	int		 show[PANE_COUNT], user_set[PANE_COUNT];
+	int		 zoom, focus;
+	struct layout	 lay;
+	WINDOW		*win[PANE_COUNT];
+
+	struct udoc	 doc;		/* the open document (rowid 0: none) */
+	struct place	 top;		/* first line shown in the reader */
+	int		 sel;		/* selected citation, -1 none */
+	struct rpara	 cache[RCACHE];
+	int		 cache_width;
+	unsigned	 tick;
+
+	/* the tree: documents and, for open ones, their sections */
+	struct trow	*trows;
+	int		 ntrows, tsel, ttop;
+	int64_t		*topen;		/* documents shown open */
+	int		 ntopen;
+	int64_t		*tclosed;	/* sections collapsed */
+	int		 ntclosed;
+
+	/* the panel */
+	int		 xsel, xtop;
+
+	struct place	 back[HISTORY], fwd[HISTORY];
+	int		 nback, nfwd;
+
+	char		 msg[512];
+	int		 count;		/* a count typed before a motion */
+	int		 quit;
+};
+
+struct trow {
+	int64_t	 doc, sec;	/* sec 0: the document itself */
+	int	 level, open, kids, first;
+	char	*label;
+};
+
+/* app.c */
+
+void	app_message(struct app *a, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	app_open(struct app *a, int64_t doc, int para, int line, int remember);
+void	app_follow(struct app *a, const struct ucite *c);
+
+/* doc.c */
+int	udoc_load(struct store *st, int64_t rowid, struct udoc *d);
+void	udoc_free(struct udoc *d);
+int	udoc_section_of(const struct udoc *d, int para);
+
+/* reader.c */
+struct rpara *reader_para(struct app *a, int id, int width);
+void	reader_cache_clear(struct app *a);
+void	reader_draw(struct app *a, WINDOW *w);
+void	reader_scroll(struct app *a, int lines);
+int	reader_bottom(struct app *a, int *line);
+void	reader_goto(struct app *a, int para, int context);
+void	reader_end(struct app *a);
+void	reader_cite_step(struct app *a, int dir);
+
+/* tree.c */
+void	tree_build(struct app *a);
+void	tree_free(struct app *a);
+void	tree_draw(struct app *a, WINDOW *w);
+void	tree_key(struct app *a, int key);
+void	tree_follow(struct app *a);
+
+/* xref.c */
+void	xref_draw(struct app *a, WINDOW *w);
+void	xref_key(struct app *a, int key);
+
+/* draw.c: text out, safe for any locale and any bytes */
+void	draw_text(struct app *a, WINDOW *w, const char *s, size_t len, int maxcols);
+int	draw_width(struct app *a, const char *s, size_t len);
+void	draw_fill(WINDOW *w, int cols);
+
+/* prompt.c */
+char   *prompt_read(struct app *a, const char *label, const char *initial);
+
+/* help.c */
+void	help_show(struct app *a);
+
+#endif
