@@ -33,33 +33,13 @@ width_of(const char *s, size_t n)
 	return u8_width((const uint8_t *)s, n, "UTF-8");
 }
 
-/* Adds [start, end) as lines, cutting a word wider than width. */
+/* Adds [start, end) as a line, less its trailing spaces. */
 static int
 add_line(struct wrap_line **v, int *n, int *cap, const char *text,
-    size_t start, size_t end, int width)
+    size_t start, size_t end)
 {
-	ucs4_t	uc;
-
-	while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n'))
+	while (end > start && text[end - 1] == ' ')
 		end--;
-	while (width_of(text + start, end - start) > width) {
-		size_t	cut = start;
-		int	w = 0, cw, k;
-
-		while (cut < end) {
-			k = u8_mbtouc(&uc, (const uint8_t *)text + cut, end - cut);
-			cw = uc_width(uc, "UTF-8");
-			if (cw < 0)
-				cw = 0;
-			if (w + cw > width && cut > start)
-				break;
-			w += cw;
-			cut += (size_t)k;
-		}
-		if (push(v, n, cap, start, cut, w) == -1)
-			return -1;
-		start = cut;
-	}
 	return push(v, n, cap, start, end, width_of(text + start, end - start));
 }
 
@@ -67,28 +47,49 @@ int
 wrap_text(const char *text, size_t len, int width, struct wrap_line **lines)
 {
 	char	*brk;
-	size_t	 i, start = 0;
-	int	 n = 0, cap = 0;
+	size_t	 i, start = 0, opp = 0;
+	int	 n = 0, cap = 0, col = 0, cw, k;
+	ucs4_t	 uc;
 
 	*lines = NULL;
 	if (width < 1)
 		width = 1;
 	if ((brk = malloc(len + 1)) == NULL)
 		return -1;
-	/* brk[i] says whether a line starts at i: POSSIBLE here means the
-	 * algorithm chose to break there to fit the width */
-	/* it counts the space after a line's last word: one more column */
-	u8_width_linebreaks((const uint8_t *)text, len, width + 1, 0, 0, NULL,
-	    "UTF-8", brk);
-	for (i = 0; i <= len; i++) {
-		if (i < len && (i == start || brk[i] != UC_BREAK_POSSIBLE) &&
-		    brk[i] != UC_BREAK_MANDATORY)
+	/* where Unicode allows a break; the greedy fill is ours, since the
+	 * library's own counts the space after a line's last word */
+	u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", brk);
+	for (i = 0; i < len; i += (size_t)k) {
+		k = u8_mbtouc(&uc, (const uint8_t *)text + i, len - i);
+		if (brk[i] == UC_BREAK_MANDATORY) {
+			if (add_line(lines, &n, &cap, text, start, i) == -1)
+				goto oom;
+			start = i + (size_t)k;
+			opp = start;
+			col = 0;
 			continue;
-		if (add_line(lines, &n, &cap, text, start, i, width) == -1)
-			goto oom;
-		/* a mandatory break is the '\n' itself */
-		start = i < len && brk[i] == UC_BREAK_MANDATORY ? i + 1 : i;
+		}
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start)
+			opp = i;
+		if ((cw = uc_width(uc, "UTF-8")) < 0)
+			cw = 0;
+		if (uc != ' ' && col + cw > width && i > start) {
+			/* break at the last opportunity, else cut the word */
+			size_t at = opp > start ? opp : i;
+
+			if (add_line(lines, &n, &cap, text, start, at) == -1)
+				goto oom;
+			start = at;
+			while (start < i && text[start] == ' ')
+				start++;
+			opp = start;
+			col = width_of(text + start, i - start);
+		}
+		col += cw;
 	}
+	if ((start < len || n == 0 || (len > 0 && text[len - 1] == '\n')) &&
+	    add_line(lines, &n, &cap, text, start, len) == -1)
+		goto oom;
 	free(brk);
 	return n;
 oom:
