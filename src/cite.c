@@ -7,7 +7,10 @@
  * a bounded number of bytes (digit runs, space runs and keyword lengths are
  * capped) until it has read a whole citation, so a failed attempt costs
  * O(1) and the scan stays linear whatever the text holds. A list of numbers
- * ("nrs. 1, 2 en 3") is read once, as part of the citation it ends.
+ * ("nrs. 1, 2 en 3") is read once, as part of the citation it ends; where
+ * the dossier comes after the numbers ("nr. 5 (26 150)") the look ahead
+ * stops after MAXBRACKET numbers. The label of a citation is looked for in
+ * at most LABELBACK bytes before it.
  *
  * The same parser reads what a user types (cite_parse_id), with the
  * keywords made optional.
@@ -58,8 +61,6 @@ struct elem {
 	int		 item;		/* Handelingen item */
 	size_t		 start, end;
 };
-
-static size_t	cite_at(struct scan *, size_t);
 
 /* Characters. */
 
@@ -648,7 +649,7 @@ emit(struct scan *sc, struct ref *r, const char *num, long last, int item,
 	char g[16], toev[12], rk[12], yr[24], it[16];
 	const char *ch;
 
-	if (sc->out == NULL || sc->oom)
+	if (sc->oom)
 		return;
 	memset(&c, 0, sizeof c);
 	c.start = start;
@@ -774,19 +775,21 @@ elem_ok(const char *s, size_t len, size_t e)
 }
 
 /* Reads the numbers of r at i: "nr. 3", "nrs. 520 en 548", "nrs. 1–3",
- * "nr. 1 en nr. 5", or with needkw 0 a bare "84". With emit set, emits
+ * "nr. 1 en nr. 5", or with needkw 0 a bare "84". With out set, emits
  * them, the last one ending at tail when that is set (the bracket after
  * "nr. 5 (26 150)"), followed by its page. Returns the end, or 0 when
- * there is no number. Without emit, at most max numbers are read. */
+ * there is no number; nothing is emitted before the first number is read.
+ * Without out, it only looks ahead, and gives up after max numbers. */
 static size_t
-numlist(struct scan *sc, struct ref *r, size_t i, int needkw, int emit,
+numlist(struct scan *sc, struct ref *r, size_t i, int needkw, int out,
     size_t tail, size_t max)
 {
 	const char *s = sc->s;
 	size_t len = sc->len, j = i, k, m, e, d;
 	struct elem cur;
 	long v, v2;
-	int plural = 0, pl, page = 0, count = 1;
+	size_t count = 1;
+	int plural = 0, pl, page = 0;
 
 	if ((k = nrkw_at(s, len, j, &plural)) != 0)
 		j = skip_ws(s, len, k);
@@ -819,38 +822,37 @@ numlist(struct scan *sc, struct ref *r, size_t i, int needkw, int emit,
 				continue;
 			}
 		}
-		/* the next of a list: en 548, , 5, en nr. 5 */
-		if ((m = word_at(s, len, k, "en")) != 0 ||
-		    (k < len && (s[k] == ',' || s[k] == '&') && (m = k + 1))) {
-			m = skip_ws(s, len, m);
-			pl = plural;
-			if ((d = nrkw_at(s, len, m, &pl)) != 0) {
-				d = skip_ws(s, len, d);
-				if ((d = number_at(s, len, d, &v2)) == 0)
-					break;
-			} else if (plural && (d = number_at(s, len, m, &v2)) != 0 &&
-			    elem_ok(s, len, d))
-				;
-			else
-				break;
-			if (!emit && ++count > (int)max)
-				return 0;
-			if (emit)
-				emit_elem(sc, r, &cur, 0);
-			plural = pl;
-			v = v2;
-			memset(&cur, 0, sizeof cur);
-			cur.first = cur.last = v;
-			cur.start = m;
-			e = d;
-			if (r->kind == CITE_H)
-				e = item_at(s, len, e, &cur.item);
-			cur.end = e;
-			continue;
-		}
-		break;
+		/* the next of a list: en 548, , 5, en nr. 5; a bare number
+		 * only after nrs. */
+		if ((m = word_at(s, len, k, "en")) == 0 && k < len &&
+		    (s[k] == ',' || s[k] == '&'))
+			m = k + 1;
+		if (m == 0)
+			break;
+		m = skip_ws(s, len, m);
+		pl = plural;
+		if ((d = nrkw_at(s, len, m, &pl)) != 0)
+			d = number_at(s, len, skip_ws(s, len, d), &v2);
+		else if (plural && (d = number_at(s, len, m, &v2)) != 0 &&
+		    !elem_ok(s, len, d))
+			d = 0;
+		if (d == 0)
+			break;
+		if (!out && ++count > max)
+			return 0;
+		if (out)
+			emit_elem(sc, r, &cur, 0);
+		plural = pl;
+		v = v2;
+		memset(&cur, 0, sizeof cur);
+		cur.first = cur.last = v;
+		cur.start = m;
+		e = d;
+		if (r->kind == CITE_H)
+			e = item_at(s, len, e, &cur.item);
+		cur.end = e;
 	}
-	if (!emit)
+	if (!out)
 		return e;
 	if (tail)
 		e = tail;
@@ -1109,6 +1111,42 @@ bracket_form(struct scan *sc, struct ref *r, size_t i)
 	return numlist(sc, r, i, 1, 1, j + 1, 0);
 }
 
+/* Kamerstukken I 2019/20, 35 300, A: an Eerste Kamer letter after the
+ * comma at k. Letters are taken only where a word cannot follow. */
+static size_t
+ek_letter(struct scan *sc, struct ref *r, size_t k)
+{
+	const char *s = sc->s;
+	size_t len = sc->len, n = 1;
+	struct elem el;
+	int page = 0;
+
+	if (k >= len || s[k] < 'A' || s[k] > 'Z')
+		return 0;
+	if (k + 1 < len && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
+		n = 2;
+	if (alnum_at(s, len, k + n))
+		return 0;
+	if (r->chamber != 'E' && k + n < len &&
+	    strchr(".,;)]", s[k + n]) == NULL)
+		return 0;
+	memset(&el, 0, sizeof el);
+	memcpy(el.letter, s + k, n);
+	el.letter[n] = '\0';
+	el.start = r->start;
+	el.end = page_at(s, len, k + n, &page);
+	emit_elem(sc, r, &el, page);
+	return el.end;
+}
+
+static void
+ref_init(struct ref *r, size_t start)
+{
+	memset(r, 0, sizeof *r);
+	r->start = start;
+	r->kind = CITE_KST;
+}
+
 /* Tries to read one citation at i. Returns its end, or 0. */
 static size_t
 cite_at(struct scan *sc, size_t i)
@@ -1119,21 +1157,19 @@ cite_at(struct scan *sc, size_t i)
 	char num[8];
 	int label = 0, motie = 0, grouped, comma, page = 0;
 
-	memset(&r, 0, sizeof r);
-	r.start = i;
-	r.kind = CITE_KST;
-
-	if ((e = kst_compact(sc, &r, i)) != 0 ||
-	    (e = hand_compact(sc, &r, i)) != 0 ||
-	    (e = tknum_at(sc, &r, i)) != 0)
+	ref_init(&r, i);
+	if ((e = kst_compact(sc, &r, i)) != 0)
 		return e;
-	memset(&r, 0, sizeof r);
-	r.start = i;
+	ref_init(&r, i);
+	if ((e = hand_compact(sc, &r, i)) != 0)
+		return e;
+	ref_init(&r, i);
+	if ((e = tknum_at(sc, &r, i)) != 0)
+		return e;
+	ref_init(&r, i);
 	if ((e = hand_at(sc, &r, i)) != 0)
 		return e;
-	memset(&r, 0, sizeof r);
-	r.start = i;
-	r.kind = CITE_KST;
+	ref_init(&r, i);
 
 	/* the prefix: Tweede Kamer, vergaderjaar 2021–2022, | Kamerstukken
 	 * II 2021/22, | Motie | TK 2021/22, */
@@ -1192,25 +1228,9 @@ cite_at(struct scan *sc, size_t i)
 
 	if ((d = numlist(sc, &r, k, 1, 1, 0, 0)) != 0)
 		return d;
-	/* Kamerstukken I 2019/20, 35 300, A: an Eerste Kamer letter */
-	if (comma && (label || r.chamber == 'E' || sc->user) && k < len &&
-	    s[k] >= 'A' && s[k] <= 'Z') {
-		struct elem el;
-
-		n = 1;
-		if (k + 1 < len && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
-			n = 2;
-		if (!alnum_at(s, len, k + n) && (r.chamber == 'E' ||
-		    k + n >= len || strchr(".,;)]", s[k + n]) != NULL)) {
-			memset(&el, 0, sizeof el);
-			memcpy(el.letter, s + k, n);
-			el.letter[n] = '\0';
-			el.start = i;
-			el.end = page_at(s, len, k + n, &page);
-			emit_elem(sc, &r, &el, page);
-			return el.end;
-		}
-	}
+	if (comma && (label || r.chamber == 'E' || sc->user) &&
+	    (d = ek_letter(sc, &r, k)) != 0)
+		return d;
 	if (sc->user && digit_at(s, len, k))
 		return numlist(sc, &r, k, 0, 1, 0, 0);
 	if ((label || sc->user) && !motie) {

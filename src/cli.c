@@ -29,7 +29,7 @@ cli_usage(FILE *f)
 	    "       leeskamer [--home DIR] docs [--json]\n"
 	    "       leeskamer [--home DIR] toc DOC [--json]\n"
 	    "       leeskamer [--home DIR] show DOC [SECTION] [--width N] [--json]\n"
-	    "       leeskamer [--home DIR] search QUERY [--limit N] [--json]\n",
+	    "       leeskamer [--home DIR] search QUERY [--limit N] [--doc DOC] [--json]\n",
 	    f);
 }
 
@@ -238,6 +238,7 @@ cli_load(struct cli *c, int argc, char **argv)
 	}
 	for (k = 0; k < argc; k++) {
 		struct stat sb;
+		size_t before = n;
 
 		if (stat(argv[k], &sb) == -1) {
 			printf("failed     %s: %s\n", argv[k], strerror(errno));
@@ -249,6 +250,9 @@ cli_load(struct cli *c, int argc, char **argv)
 			fprintf(stderr, "%s: out of memory\n", c->prog);
 			return 1;
 		}
+		if (n == before)
+			fprintf(stderr, "%s: %s: no .txt files in it\n", c->prog,
+			    argv[k]);
 	}
 	ld.total = (int)n;
 	for (i = 0; i < n; i++) {
@@ -735,18 +739,21 @@ hit_print(const struct hit_row *r, void *arg)
 }
 
 static int
-cmd_search(struct cli *c, int argc, char **argv, int limit)
+cmd_search(struct cli *c, int argc, char **argv, int limit, const char *docarg)
 {
 	struct found	f;
 	struct json	j;
 	char		err[512];
+	int64_t		doc = 0;
 	int		rc;
 
 	if (argc != 1) {
-		fprintf(stderr, "usage: %s search QUERY [--limit N] [--json]\n",
+		fprintf(stderr, "usage: %s search QUERY [--limit N] [--doc DOC] [--json]\n",
 		    c->prog);
 		return 2;
 	}
+	if (docarg != NULL && find_doc(c, docarg, &doc) == -1)
+		return 1;
 	memset(&f, 0, sizeof f);
 	f.tty = isatty(1) && getenv("NO_COLOR") == NULL;
 	if (c->json) {
@@ -754,7 +761,7 @@ cmd_search(struct cli *c, int argc, char **argv, int limit)
 		f.j = &j;
 		json_open(&j, '[');
 	}
-	rc = store_search(c->st, argv[0], limit, hit_print, &f, err, sizeof err);
+	rc = store_search(c->st, argv[0], limit, doc, hit_print, &f, err, sizeof err);
 	if (c->json)
 		json_close(&j, ']');
 	if (rc == -1) {
@@ -859,7 +866,7 @@ cli_run(struct cli *c, int argc, char **argv)
 	else if (strcmp(cmd, "show") == 0)
 		rc = cmd_show(c, npos, pos, o.width);
 	else if (strcmp(cmd, "search") == 0)
-		rc = cmd_search(c, npos, pos, o.limit);
+		rc = cmd_search(c, npos, pos, o.limit, o.doc);
 	else if ((rc = cli_xref(c, cmd, npos, pos, &o)) == -1) {
 		fprintf(stderr, "%s: unknown command: %s\n", c->prog, cmd);
 		cli_usage(stderr);

@@ -25,6 +25,7 @@
 #define HEADING_MAX_BYTES	200
 #define HEADING_MAX_WORDS	16
 #define TOC_MIN_RUN		5
+#define FRONT_TITLE		"Begin"
 
 /* Parses "1.", "1.1", "1.1." at the start of s. Returns the bytes of the
  * number and its dot and space, 0 when s does not start with one. */
@@ -241,23 +242,6 @@ next_body(const struct paper *p, size_t i)
 	return -1;
 }
 
-/* Short title of the section before the first heading. */
-static char *
-front_title(const char *text)
-{
-	struct buf	b = { 0 };
-	size_t		n = strcspn(text, "\n");
-
-	if (n > 60) {
-		for (n = 60; n > 20 && text[n] != ' '; n--)
-			;
-		buf_add(&b, text, n);
-		buf_adds(&b, "\xe2\x80\xa6");
-	} else
-		buf_add(&b, text, n);
-	return buf_take(&b);
-}
-
 /* Compares a table of contents entry with the start of a paragraph; an
  * entry may end in its page number. */
 static size_t
@@ -436,12 +420,10 @@ heading_build(struct paper *p)
 		if (pa->kind == PARA_DROP)
 			continue;
 		if (pa->kind == PARA_HEADING || sec == -1) {
-			char	*t = pa->kind == PARA_HEADING ? NULL : front_title(pa->text);
-
+			/* the text before the first heading: a section "Begin" */
 			sec = paper_add_section(p, pa->kind == PARA_HEADING ?
-			    pa->number : "", t ? t : pa->text,
-			    pa->kind == PARA_HEADING ? pa->level : 1, (int)i);
-			free(t);
+			    pa->number : "", pa->kind == PARA_HEADING ? pa->text :
+			    FRONT_TITLE, pa->kind == PARA_HEADING ? pa->level : 1, (int)i);
 			if (sec == -1)
 				return -1;
 			for (k = sec - 1; k >= 0; k--)

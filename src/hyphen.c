@@ -2,50 +2,70 @@
  * hyphen.c: deciding how a word broken over two lines is joined again.
  *
  * The loader hands hyphen_decide() the last word of a line (head, without
- * its '-' when hyphen is set) and the first word of the next line (tail,
- * up to the first space). The answer is one of
+ * its '-' when hyphen is set) and the first word of the next line (tail, up
+ * to the first space). The answer is one of
  *
  *	JOIN	headtail	the break was inside one word
  *	KEEP	head-tail	the hyphen belongs to the word
- *	SPACE	head tail	the break was a space; with hyphen set the hyphen
- *				stays and a space follows: "buitenland- en"
+ *	SPACE	head tail	the break was a space; with hyphen set, the
+ *				hyphen stays before it: "buitenland- en"
  *
- * Words are compared case-folded (NFC, typographic apostrophe and hyphen
- * made ASCII); the caller keeps the original letters. Trailing punctuation
- * of tail (",", ".", ")", "»", ...) and leading punctuation of head are
- * ignored. The rules, first match wins:
+ * Words are compared case-folded (NFC, U+2019 and U+2010 made ASCII); the
+ * caller keeps the original letters. Leading punctuation of head and
+ * trailing punctuation of tail (",", ".", ")", "»") are not looked at.
+ * Looked up are the joined form (headtail), the hyphenated (head-tail) and
+ * the parts. The first rule that applies decides:
  *
- * 0. Not a word: tail starts with a non-letter (a quote, a parenthesis), or
- *    hyphen=0 and head ends in one or either side is a digit -> SPACE.
- *    hyphen=1 and tail is a conjunction (en, of, en/of, noch): a hyphen of
- *    omission, "buitenland- en veiligheidsbeleid" -> SPACE, unless head
- *    ends in a vowel and the joined form is known ("draai-en") -> JOIN.
- * 1. hyphen=1 and a capital, digit or sign on either side of the hyphen
- *    (Chinees-Russische, OVSE-presentie, EU-lidstaten, 2%-norm) -> KEEP.
- * 2. The file itself: wordcount has every word form of the file, a
- *    hyphenated form as one token. hyphen=1: the joined form more frequent
- *    than the hyphenated -> JOIN, less frequent -> KEEP. hyphen=0: the
- *    joined form occurs -> JOIN.
- * 3. Shipped data (datadir/hyphen.txt). hyphen=1: the hyphenated form is a
- *    listed word (dual-use, follow-up) -> KEEP; head is a listed prefix
- *    (niet, ex, oud) and tail a known word (in the word list, or seen twice
- *    in the file when there is no list) that does not form a listed word
- *    with it (niet-militaire; but niettemin) -> KEEP.
- * 4. The word list (when there is one):
- *    a. hyphen=1 and the hyphenated form listed (e-mail) -> KEEP;
- *    b. the joined form listed -> JOIN.
- * 5. Spelling: hyphen=1 and the vowels either side of the hyphen would read
- *    as one sound when joined (energie-infrastructuur, sanctie-instrument,
- *    zee-egel; not mooi-e) -> KEEP.
- * 6. The word list again:
- *    a. the joined form splits into listed words other than just head and
- *    tail, allowing a linking s, e or en after a part (machts|competitie,
- *    cyber|weerbaarheid, veiligheid-s|beleid) -> JOIN;
- *    b. head and tail both listed: hyphen=1 and head a name (listed with
- *    a capital only: Oekraïne-crisis, Nederland-wereldwijd) -> KEEP;
- *    hyphen=0 -> SPACE (Tweede kamer).
- * 7. Default: JOIN. A line-end hyphen is nearly always word division, and
+ * 1. The form.
+ *    a. Not a word: tail starts with a sign (a quote, a parenthesis), or
+ *       hyphen=0 and head ends in a sign or either side is a digit: SPACE.
+ *    b. hyphen=1 and a capital, a digit or a sign on either side of the
+ *       hyphen (Chinees-Russische, OVSE-presentie, EU-lidstaten, 2%-norm,
+ *       trans-Atlantische): KEEP.
+ *    c. tail is a conjunction (en, of, en/of, noch): SPACE, a hyphen of
+ *       omission ("buitenland- en veiligheidsbeleid") or two words; a
+ *       division never leaves "en" alone after a consonant (lan-den). But
+ *       head ends in a vowel and the joined form is known: JOIN (draai-en).
+ * 2. The file itself (wordcount: every word form of the file, case-folded,
+ *    a hyphenated form as one token).
+ *    hyphen=1: the joined form more frequent than the hyphenated: JOIN
+ *    (Nederland-wereldwijd where Nederlandwereldwijd occurs); less
+ *    frequent: KEEP (dual-use where dual-use occurs).
+ *    hyphen=0: head and tail so frequent that they would meet by chance
+ *    at least as often as the joined form occurs, plus one (count(head) *
+ *    count(tail) / words >= CHANCE * (1 + count(joined))): SPACE ("in de",
+ *    "met een", though inde and meteen are words). Else the joined form
+ *    occurs: JOIN.
+ * 3. Shipped data (datadir/hyphen.txt), hyphen=1:
+ *    a. the hyphenated form is listed (dual-use, follow-up): KEEP;
+ *    b. head is a listed prefix (niet, ex, oud, non, btw) and the joined
+ *       form is not a word nor a compound in the word list (ex-minister;
+ *       not ex-port), or, without a list, tail occurs twice in the file:
+ *       KEEP.
+ * 4. The word list, the forms themselves:
+ *    a. hyphen=1 and the hyphenated form listed (niet-militaire): KEEP;
+ *    b. the joined form listed (geschiedenis, onderschreven): JOIN.
+ * 5. Spelling, hyphen=1: the vowels either side of the hyphen would read as
+ *    one sound when joined, so Dutch writes the hyphen in a compound
+ *    (energie-infrastructuur, sanctie-instrumentarium, macro-economisch;
+ *    not mooi-e): KEEP.
+ * 6. The word list, pairs of words and compounds (the last part of a
+ *    hyphenated head stands for head here: EU-lid- staten):
+ *    a. hyphen=1, head a name (a capital, not listed in lower case) and
+ *       tail a word or compound, of five bytes or more when the name is
+ *       not listed (Oekraïne-crisis, Shahed-drones): KEEP.
+ *       Other compounds of two words are written closed (export-macht:
+ *       exportmacht), so they fall through to JOIN.
+ *    b. hyphen=0, head and tail both listed and the joined form not
+ *       (Tweede kamer): SPACE.
+ *    c. the joined form splits into listed words of MINPART bytes or
+ *       more, allowing a linking s, e or en after a part, not at the
+ *       break when head is a word (machts|competitie, cyber|weerbaarheid,
+ *       veiligheid-s|beleid): JOIN.
+ * 7. Otherwise JOIN: a line-end hyphen is nearly always a division, and
  *    the caller asks about an unhyphenated break only inside a word.
+ *
+ * Without a word list, rules 4 and 6 do not apply.
  */
 #include <sys/types.h>
 #include <sys/mman.h>
@@ -70,8 +90,11 @@
 #define MAP_POPULATE	0	/* Linux: fault the pages in at once */
 #endif
 
+#define SYSTEM_DICT	"/usr/share/dict/dutch"	/* Debian's wdutch */
+
 #define FOLDMAX		256	/* longest folded word looked up, in bytes */
 #define MINPART		4	/* shortest part of a compound, in bytes */
+#define CHANCE		1.0	/* rule 2: two words side by side by chance */
 
 #define F_LOWER		1	/* the word list has the word in lower case */
 
@@ -170,6 +193,21 @@ set_free(struct set *st)
 	memset(st, 0, sizeof *st);
 }
 
+/*
+ * Whether the stored word w is s. w ends in '\n' and s has none, so this
+ * reads no further than w's end.
+ */
+static int
+same(const char *w, const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (w[i] != s[i])
+			return 0;
+	return w[len] == '\n';
+}
+
 /* Returns the slot of s (or the empty slot where it would go). */
 static struct slot *
 set_probe(const struct set *st, const char *s, size_t len, uint32_t h)
@@ -183,7 +221,7 @@ set_probe(const struct set *st, const char *s, size_t len, uint32_t h)
 		if (sl->pos == 0)
 			return sl;
 		w = st->buf + sl->pos - 1;
-		if (sl->hash == h && memcmp(w, s, len) == 0 && w[len] == '\n')
+		if (sl->hash == h && same(w, s, len))
 			return sl;
 	}
 }
@@ -278,7 +316,7 @@ set_add(struct set *st, const char *s, size_t len)
 /*
  * Folds the UTF-8 word s into out (FOLDMAX bytes): case folded, NFC, the
  * apostrophe U+2019 and the hyphens U+2010, U+2011 made ASCII. Returns the
- * length, or 0 when s is empty, not UTF-8 or too long.
+ * length, or 0 when s is empty, too long, not UTF-8 or has a '\n'.
  */
 static size_t
 fold(const char *s, size_t len, char *out)
@@ -287,6 +325,8 @@ fold(const char *s, size_t len, char *out)
 	size_t	 i, j, n;
 
 	if (len == 0 || len >= FOLDMAX)
+		return 0;
+	if (memchr(s, '\n', len) != NULL)
 		return 0;
 	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
 		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 'a' - 'A' : s[i];
@@ -414,8 +454,8 @@ load_words(struct set *st, const char *path)
 		return -1;
 	}
 	len = sb.st_size;
-	buf = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE,
-	    fd, 0);
+	buf = mmap(NULL, len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	close(fd);
 	if (buf == MAP_FAILED)
 		return -1;
@@ -428,8 +468,8 @@ load_words(struct set *st, const char *path)
 		buf[len++] = '\n';
 		maplen = 0;
 	}
-	for (lines = 0, nl = buf; (nl = memchr(nl, '\n', buf + len - nl)) != NULL;
-	    nl++)
+	lines = 0;
+	for (nl = buf; (nl = memchr(nl, '\n', buf + len - nl)) != NULL; nl++)
 		lines++;
 	if (set_init(st, lines) == -1) {
 		if (maplen > 0)
@@ -516,10 +556,12 @@ lexicon_open(const char *dict, const char *datadir)
 	if ((lx = calloc(1, sizeof *lx)) == NULL)
 		return NULL;
 	if (dict == NULL) {
-		if ((env = getenv("LEESKAMER_DICT")) != NULL && *env != '\0')
+		/* The first that exists: $LEESKAMER_DICT, then Debian's. */
+		if ((env = getenv("LEESKAMER_DICT")) != NULL && *env != '\0' &&
+		    access(env, R_OK) == 0)
 			dict = env;
-		else if (access("/usr/share/dict/dutch", R_OK) == 0)
-			dict = "/usr/share/dict/dutch";
+		else if (access(SYSTEM_DICT, R_OK) == 0)
+			dict = SYSTEM_DICT;
 	}
 	if (set_init(&lx->hwords, 64) == -1 ||
 	    set_init(&lx->prefixes, 64) == -1)
@@ -554,7 +596,8 @@ lexicon_has(const struct lexicon *lx, const char *w, size_t len)
 
 	if (lx == NULL || (n = fold(w, len, f)) == 0)
 		return 0;
-	return set_find(&lx->words, f, n) != NULL || set_find(&lx->hwords, f, n) != NULL;
+	return set_find(&lx->words, f, n) != NULL ||
+	    set_find(&lx->hwords, f, n) != NULL;
 }
 
 struct wordcount *
@@ -634,14 +677,20 @@ wordcount_get(const struct wordcount *wc, const char *w, size_t len)
 	return count(wc, f, n);
 }
 
-/* A decision in the making: the folded parts and the forms built of them. */
+/*
+ * A decision in the making: head and tail folded, the forms made of them,
+ * and the last part of a hyphenated head (EU-lid- staten: lid), which the
+ * word list is asked about.
+ */
 struct parts {
 	const struct lexicon	*lx;
 	int			 haslist;	/* a word list was loaded */
-	char			 h[FOLDMAX], t[FOLDMAX];
-	char			 j[2 * FOLDMAX], k[2 * FOLDMAX + 1];
-	size_t			 hl, tl, jl, kl;	/* head, tail, joined, kept */
-	int			 hlisted;	/* head is a listed word */
+	char			 h[FOLDMAX], t[FOLDMAX];	/* head, tail */
+	char			 j[2 * FOLDMAX];	/* joined */
+	char			 k[2 * FOLDMAX + 1];	/* hyphenated */
+	size_t			 hl, tl, jl, kl; /* their lengths */
+	size_t			 hs;	/* where head's last part starts */
+	int			 hlisted; /* that part is a listed word */
 };
 
 static int
@@ -656,11 +705,24 @@ is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+static int
+is_conjunction(const struct parts *p)
+{
+	static const char *const conj[] = { "en", "of", "en/of", "noch" };
+	size_t	i;
+
+	for (i = 0; i < sizeof conj / sizeof conj[0]; i++)
+		if (strlen(conj[i]) == p->tl &&
+		    memcmp(conj[i], p->t, p->tl) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Whether the last vowel of head and the first of tail would be read as
  * one sound when written together, so that Dutch writes a hyphen between
  * the parts of a compound: zee-egel, auto-ongeluk, energie-infrastructuur.
- * The i of a diphthong before an e is not (mooi-e, draai-en: mooie).
+ * The i of a diphthong before an e does not clash (mooie, draaien, uien).
  */
 static int
 vowel_clash(const struct parts *p)
@@ -672,10 +734,7 @@ vowel_clash(const struct parts *p)
 	char	a = p->h[p->hl - 1], b = p->t[0];
 	size_t	i;
 
-	if (!is_vowel(a) || !is_vowel(b))
-		return 0;
-	if (a == 'i' && b == 'e' && p->hl >= 2 && is_vowel(p->h[p->hl - 2]) &&
-	    !(p->hl >= 3 && p->h[p->hl - 2] == 'e' && p->h[p->hl - 3] == 'i'))
+	if (a == 'i' && b == 'e' && p->hl >= 2 && is_vowel(p->h[p->hl - 2]))
 		return 0;
 	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
 		if (pairs[i][0] == a && pairs[i][1] == b)
@@ -684,18 +743,18 @@ vowel_clash(const struct parts *p)
 }
 
 /*
- * Whether the joined form splits into listed words, each but the last
- * perhaps followed by a linking s, e or en; not at the break when head is
- * a word (that is two words, not a compound), nor with a part that has a
- * single letter on one side of the break (internationale|r|echts|orde).
- * ok[i]: the joined form from byte i on splits.
+ * Whether s splits into listed words, each but the last perhaps followed
+ * by a linking s, e or en (machts|competitie, veiligheid-s|beleid). When s
+ * is the joined form, brk is where head ends in it: no part may end there
+ * when head is a word (that is two words, not a compound), nor have a
+ * single letter on one side of it (internationale|r|echts|orde).
+ * ok[i]: s from byte i on splits.
  */
 static int
-compound(const struct parts *p)
+splits(const struct parts *p, const char *s, size_t n, size_t brk)
 {
 	static const char *const links[] = { "", "s", "e", "en" };
-	const char	*s = p->j;
-	size_t		 n = p->jl, i, e, l, ll;
+	size_t		 i, e, l, ll;
 	char		 ok[2 * FOLDMAX + 1];
 
 	memset(ok, 0, n + 1);
@@ -704,7 +763,7 @@ compound(const struct parts *p)
 		if ((s[i] & 0xc0) == 0x80)	/* inside a character */
 			continue;
 		for (e = i + MINPART; e <= n && !ok[i]; e++) {
-			if (!ok[e])
+			if (!ok[e] || (brk > 0 && e == brk && p->hlisted))
 				continue;
 			for (l = 0; l < sizeof links / sizeof links[0]; l++) {
 				ll = strlen(links[l]);
@@ -713,11 +772,9 @@ compound(const struct parts *p)
 				if (e - i < MINPART + ll ||
 				    memcmp(s + e - ll, links[l], ll) != 0)
 					continue;
-				if (e == p->hl && p->hlisted)
-					continue;	/* head and tail as they are */
-				if (i < p->hl && p->hl < e &&
-				    (p->hl - i < 2 || e - ll - p->hl < 2))
-					continue;	/* a letter across the break */
+				if (i < brk && brk < e &&
+				    (brk - i < 2 || e - ll - brk < 2))
+					continue;
 				if (listed(p, s + i, e - i - ll)) {
 					ok[i] = 1;
 					break;
@@ -749,15 +806,30 @@ trim(const char **s, size_t *len, int front, int back)
 	}
 }
 
+/* Folds head and tail into p and builds the joined and hyphenated forms. */
 static int
-is_conjunction(const struct parts *p)
+parts_make(struct parts *p, const struct lexicon *lx, const char *head,
+    size_t hlen, const char *tail, size_t tlen)
 {
-	static const char *const conj[] = { "en", "of", "en/of", "noch" };
-	size_t	i;
+	size_t		 i;
 
-	for (i = 0; i < sizeof conj / sizeof conj[0]; i++)
-		if (strlen(conj[i]) == p->tl && memcmp(conj[i], p->t, p->tl) == 0)
-			return 1;
+	memset(p, 0, sizeof *p);
+	p->lx = lx;
+	p->haslist = lx != NULL && lx->words.n > 0;
+	if ((p->hl = fold(head, hlen, p->h)) == 0 ||
+	    (p->tl = fold(tail, tlen, p->t)) == 0)
+		return -1;
+	memcpy(p->j, p->h, p->hl);
+	memcpy(p->j + p->hl, p->t, p->tl);
+	p->jl = p->hl + p->tl;
+	memcpy(p->k, p->h, p->hl);
+	p->k[p->hl] = '-';
+	memcpy(p->k + p->hl + 1, p->t, p->tl);
+	p->kl = p->jl + 1;
+	for (i = p->hl; i > 0 && p->h[i - 1] != '-'; i--)
+		;
+	p->hs = i < p->hl ? i : 0;
+	p->hlisted = p->haslist && listed(p, p->h + p->hs, p->hl - p->hs);
 	return 0;
 }
 
@@ -767,12 +839,15 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 {
 	struct parts	 p;
 	struct slot	*sl;
+	const char	*h0;
+	size_t		 hs;
 	ucs4_t		 hc, tc;
+	double		 chance;
 	unsigned	 cj, ck;
-	int		 k, name;
+	int		 k, name, known;
 
-	/* 0. Not a word. */
-	trim(&head, &hlen, 1, hyphen);
+	/* 1a. Not a word. */
+	trim(&head, &hlen, 1, 0);
 	trim(&tail, &tlen, 0, 1);
 	if (hlen == 0 || tlen == 0)
 		return HYPHEN_SPACE;
@@ -783,36 +858,20 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 	if (!hyphen && (!is_wordcp(hc) || uc_is_digit(hc) || uc_is_digit(tc)))
 		return HYPHEN_SPACE;
 
-	/* 1. A capital, digit or sign at the hyphen. */
+	/* 1b. A capital, a digit or a sign at the hyphen. */
 	if (hyphen && (!is_wordcp(hc) || uc_is_upper(hc) || uc_is_digit(hc) ||
 	    uc_is_upper(tc) || uc_is_digit(tc)))
 		return HYPHEN_KEEP;
 
-	memset(&p, 0, sizeof p);
-	p.lx = lx;
-	p.haslist = lx != NULL && lx->words.n > 0;
-	if ((p.hl = fold(head, hlen, p.h)) == 0 ||
-	    (p.tl = fold(tail, tlen, p.t)) == 0)
+	if (parts_make(&p, lx, head, hlen, tail, tlen) == -1)
 		return HYPHEN_JOIN;
-	memcpy(p.j, p.h, p.hl);
-	memcpy(p.j + p.hl, p.t, p.tl);
-	p.jl = p.hl + p.tl;
-	memcpy(p.k, p.h, p.hl);
-	p.k[p.hl] = '-';
-	memcpy(p.k + p.hl + 1, p.t, p.tl);
-	p.kl = p.jl + 1;
-	sl = p.haslist ? set_find(&lx->words, p.h, p.hl) : NULL;
-	p.hlisted = sl != NULL;
-	/* A name: written with a capital, and not listed in lower case. */
-	name = uc_is_upper(cp_at(head, hlen, &k)) &&
-	    (sl == NULL || !(sl->val & F_LOWER));
 	cj = count(wc, p.j, p.jl);
 	ck = count(wc, p.k, p.kl);
 
-	/* 0. A hyphen of omission: "buitenland- en veiligheidsbeleid". */
-	if (hyphen && is_conjunction(&p)) {
+	/* 1c. A conjunction. */
+	if (is_conjunction(&p)) {
 		if (is_vowel(p.h[p.hl - 1]) &&
-		    (cj > 0 || listed(&p, p.j, p.jl)))
+		    (cj > 0 || (p.haslist && listed(&p, p.j, p.jl))))
 			return HYPHEN_JOIN;
 		return HYPHEN_SPACE;
 	}
@@ -824,7 +883,10 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 		if (ck > cj)
 			return HYPHEN_KEEP;
 	} else {
-		if (getenv("H_EV") && (double)count(wc, p.h, p.hl) * count(wc, p.t, p.tl) / wc->total >= atof(getenv("H_EV")) * (1 + cj))
+		chance = wc != NULL && wc->total > 0 ?
+		    (double)count(wc, p.h, p.hl) * count(wc, p.t, p.tl) /
+		    wc->total : 0;
+		if (chance >= CHANCE * (1 + cj))
 			return HYPHEN_SPACE;
 		if (cj > 0)
 			return HYPHEN_JOIN;
@@ -835,8 +897,8 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 		if (set_find(&lx->hwords, p.k, p.kl) != NULL)
 			return HYPHEN_KEEP;
 		if (set_find(&lx->prefixes, p.h, p.hl) != NULL &&
-		    (p.haslist ? !listed(&p, p.j, p.jl) && !compound(&p) :
-		    count(wc, p.t, p.tl) >= 2))
+		    (p.haslist ? !listed(&p, p.j, p.jl) &&
+		    !splits(&p, p.j, p.jl, p.hl) : count(wc, p.t, p.tl) >= 2))
 			return HYPHEN_KEEP;
 	}
 
@@ -844,7 +906,8 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 	if (p.haslist) {
 		if (hyphen && listed(&p, p.k, p.kl))
 			return HYPHEN_KEEP;
-		if (listed(&p, p.j, p.jl))
+		if (listed(&p, p.j, p.jl) ||
+		    (p.hs > 0 && listed(&p, p.j + p.hs, p.jl - p.hs)))
 			return HYPHEN_JOIN;
 	}
 
@@ -852,16 +915,23 @@ hyphen_decide(const struct lexicon *lx, const struct wordcount *wc,
 	if (hyphen && vowel_clash(&p))
 		return HYPHEN_KEEP;
 
-	/* 6. The word list: compounds and pairs of words. */
+	/* 6. The word list: pairs of words, compounds. */
 	if (p.haslist) {
-		if (compound(&p))
+		/* A name: a capital, and not listed in lower case. */
+		for (hs = hlen; hs > 0 && head[hs - 1] != '-'; hs--)
+			;
+		h0 = head + hs;
+		sl = set_find(&lx->words, p.h + p.hs, p.hl - p.hs);
+		name = uc_is_upper(cp_at(h0, hlen - hs, &k)) &&
+		    (sl == NULL || !(sl->val & F_LOWER));
+		known = listed(&p, p.t, p.tl);
+		if (hyphen && name && (p.hlisted || p.tl >= 5) &&
+		    (known || splits(&p, p.t, p.tl, 0)))
+			return HYPHEN_KEEP;
+		if (!hyphen && p.hlisted && known)
+			return HYPHEN_SPACE;
+		if (splits(&p, p.j + p.hs, p.jl - p.hs, p.hl - p.hs))
 			return HYPHEN_JOIN;
-		if (listed(&p, p.t, p.tl)) {
-			if (!hyphen && p.hlisted)
-				return HYPHEN_SPACE;
-			if (hyphen && name)
-				return HYPHEN_KEEP;
-		}
 	}
 
 	/* 7. Default. */

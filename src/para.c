@@ -90,7 +90,13 @@ layout_detect(const struct paper *p, size_t *width, int *hardbreak)
 		gap = 0;
 	}
 	qsort(lens, n, sizeof *lens, cmp_size);
-	*width = n ? lens[n * 9 / 10] : 80;
+	/* a full line: the upper quartile, which a few overlong lines that
+	 * extraction failed to wrap do not move */
+	*width = n ? lens[n * 3 / 4] : 80;
+	/* printed papers are not narrower than this; a short paper with few
+	 * full lines must not make every line look full */
+	if (*width < 60)
+		*width = 60;
 	free(lens);
 	*hardbreak = 0;
 	if (*width > 250 || p->docx)
@@ -223,7 +229,7 @@ join_kind(struct joiner *j, const struct line *l, const struct line *n, int gap)
 			return 4;
 		return 1;
 	case LAYOUT_FIT:
-		if (clause_opener(n))
+		if (clause_opener(n) || strcmp(l->s, "en gaat over tot de orde van de dag.") == 0)
 			return 0;
 		if (sentence_end(l) || (l->len && l->s[l->len - 1] == ','))
 			return line_full(j, l, n, 0.85) ? 1 : 0;

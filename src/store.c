@@ -961,8 +961,8 @@ snippet_hits(const char *in, char **out, int **hits, int *nhits)
 }
 
 int
-store_search(struct store *st, const char *query, int limit, hit_fn fn,
-    void *arg, char *err, size_t errlen)
+store_search(struct store *st, const char *query, int limit, int64_t doc,
+    hit_fn fn, void *arg, char *err, size_t errlen)
 {
 	sqlite3_stmt	*s, *p;
 	struct hit_row	 r;
@@ -970,7 +970,10 @@ store_search(struct store *st, const char *query, int limit, hit_fn fn,
 
 	s = prep(st, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
 	    " '\xe2\x80\xa6', 16), bm25(fts, 4.0, 1.0) AS score FROM fts"
-	    " WHERE fts MATCH ?1 ORDER BY score, rowid LIMIT ?2");
+	    " WHERE fts MATCH ?1 AND (?3 = 0 OR rowid IN"
+	    " (SELECT id * 4 FROM para WHERE doc = ?3 UNION ALL"
+	    "  SELECT id * 4 + 2 FROM note WHERE doc = ?3 UNION ALL SELECT ?3 * 4 + 3))"
+	    " ORDER BY score, rowid LIMIT ?2");
 	p = prep(st, "SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)"
 	    " FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0"
 	    "  AND id = ?1 / 4"
@@ -987,6 +990,7 @@ store_search(struct store *st, const char *query, int limit, hit_fn fn,
 	}
 	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, limit > 0 ? limit : 20);
+	sqlite3_bind_int64(s, 3, doc);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		char	*snip;
 		int	*hits;
@@ -1014,12 +1018,12 @@ store_search(struct store *st, const char *query, int limit, hit_fn fn,
 			break;
 		}
 	}
+	/* FTS5's own words ("fts5: syntax error near …") mean nothing to a
+	 * reader: say what to check instead */
 	if (rc != SQLITE_DONE)
-		snprintf(err, errlen, "cannot search for \"%s\": %s", query,
-		    strstr(sqlite3_errmsg(st->db), "syntax") ||
-		    strstr(sqlite3_errmsg(st->db), "fts5") ?
-		    "the query is not understood (check quotes, brackets and"
-		    " AND, OR, NOT, NEAR)" : sqlite3_errmsg(st->db));
+		snprintf(err, errlen, "cannot search for \"%s\": the query is not"
+		    " understood (check quotes, brackets, * after a word, and"
+		    " AND, OR, NOT, NEAR between words)", query);
 	sqlite3_finalize(s);
 	sqlite3_finalize(p);
 	return rc == SQLITE_DONE ? 0 : -1;

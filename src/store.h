@@ -97,9 +97,10 @@ struct hit_row {
 	double		 rank;
 };
 typedef int (*hit_fn)(const struct hit_row *, void *);
-/* Full-text search, best first. -1 with a readable reason for a bad query. */
+/* Full-text search, best first; doc limits it to one document (0: all).
+ * -1 with a readable reason for a bad query. */
 int	store_search(struct store *st, const char *query, int limit,
-	    hit_fn fn, void *arg, char *err, size_t errlen);
+	    int64_t doc, hit_fn fn, void *arg, char *err, size_t errlen);
 
 /* The first paragraph on or after page, or 0. */
 int	store_para_at_page(struct store *st, int64_t doc, int page);

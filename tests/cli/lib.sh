@@ -45,10 +45,14 @@ run() {
 	out=$(cat "$WORK/.out")
 	err=$(cat "$WORK/.err")
 }
+# PY: the python3 interpreter itself (a version manager's shim can take a
+# second a start)
+PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+[ -n "$PY" ] || PY=python3
 # pj FILE EXPR: evaluates the Python expression EXPR with d = the JSON in
 # FILE and prints the result: strings as they are, anything else as JSON
 pj() {
-	python3 -c '
+	"$PY" -c '
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 r = eval(sys.argv[2])

@@ -364,11 +364,11 @@ test_toc_is_not_headings(void)
 	struct loaded	l;
 
 	T_EQ_INT(parse("t.txt",
-	    "Inhoudsopgave\n\n1. Eerste deel\n\nBegin\n\nMidden\n\n2. Tweede deel\n\n"
+	    "Inhoudsopgave\n\n1. Eerste deel\n\nAanvang\n\nMidden\n\n2. Tweede deel\n\n"
 	    "Einde\n\n"
-	    "1. Eerste deel\n\nBegin Hier begint de tekst die aan de kop vastzit.\n\n"
+	    "1. Eerste deel\n\nAanvang Hier begint de tekst die aan de kop vastzit.\n\n"
 	    "Midden\n\nTekst.\n\n2. Tweede deel\n\nEinde\n\nLaatste tekst.\n", &l), 0);
-	T_OK(section_titled(&l, "Begin") && section_titled(&l, "Begin")->parent >= 0);
+	T_OK(section_titled(&l, "Aanvang") && section_titled(&l, "Aanvang")->parent >= 0);
 	T_OK(para_with(&l, "Hier begint de tekst") != NULL);
 	T_OK(para_with(&l, "Inhoudsopgave") != NULL || section_titled(&l, "Inhoudsopgave"));
 	T_EQ_INT(count_kind(&l, PARA_HEADING), 5);
