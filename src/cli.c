@@ -29,7 +29,12 @@ cli_usage(FILE *f)
 	    "       leeskamer [--home DIR] docs [--json]\n"
 	    "       leeskamer [--home DIR] toc DOC [--json]\n"
 	    "       leeskamer [--home DIR] show DOC [SECTION] [--width N] [--json]\n"
-	    "       leeskamer [--home DIR] search QUERY [--limit N] [--doc DOC] [--json]\n",
+	    "       leeskamer [--home DIR] search QUERY [--limit N] [--doc DOC] [--json]\n"
+	    "       leeskamer [--home DIR] cites DOC [--json]\n"
+	    "       leeskamer [--home DIR] cited-by ID [--json]\n"
+	    "       leeskamer [--home DIR] refs [--unresolved] [--json]\n"
+	    "       leeskamer [--home DIR] graph [--format dot|json]\n"
+	    "       leeskamer [--home DIR] related DOC [--json]\n",
 	    f);
 }
 

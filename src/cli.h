@@ -24,7 +24,7 @@ struct cli_opts {
 };
 
 /* The citation network commands (cli_xref.c): cites, cited-by, refs,
- * graph. Returns the exit status, or -1 when cmd is not one of them. */
+ * graph, related. Returns the exit status, or -1 when cmd is not one of them. */
 int	cli_xref(struct cli *c, const char *cmd, int argc, char **argv,
 	    const struct cli_opts *o);
 

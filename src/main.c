@@ -55,6 +55,15 @@ browse(struct cli *c, const char *arg, int nargs)
 			return 1;
 		load_stem(arg, stem, sizeof stem);
 		open = stem;
+	} else if (arg != NULL && store_doc_count(c->st) > 0) {
+		char	err[2048];
+		int64_t	doc;
+
+		if (store_doc_find(c->st, arg, &doc, err, sizeof err) == -1) {
+			fprintf(stderr, "%s: %s: not a command, a file or a document"
+			    " in the index (%s)\n", c->prog, arg, err);
+			return 2;
+		}
 	} else if (store_doc_count(c->st) == 0) {
 		cli_datadir(dir, sizeof dir, "corpus");
 		fprintf(stderr, "%s: the index is empty: loading the bundled corpus"

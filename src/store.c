@@ -85,6 +85,25 @@ exec(struct store *st, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
+/* lk_dossier_id(dossier): "21 501-20" gives "dossier-21501-20", spelled by
+ * the recogniser itself, so a document's dossier and a citation of it
+ * always meet. */
+static void
+dossier_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*s;
+	char			 id[80];
+
+	(void)argc;
+	if ((s = sqlite3_value_text(argv[0])) == NULL ||
+	    cite_parse_id((const char *)s, id, sizeof id) == -1 ||
+	    strncmp(id, "dossier-", 8) != 0) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, id, -1, SQLITE_TRANSIENT);
+}
+
 static int
 mkdirs(const char *path)
 {
@@ -127,6 +146,13 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, 10000);
+	if (sqlite3_create_function(st->db, "lk_dossier_id", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, dossier_id, NULL,
+	    NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		store_close(st);
+		return -1;
+	}
 	/* user.db is attached, so one connection sees both */
 	snprintf(path, sizeof path, "%s/user.db", home);
 	sqlite3_snprintf(sizeof sql, sql, "ATTACH %Q AS user;", path);
@@ -725,8 +751,7 @@ store_doc_find(struct store *st, const char *arg, int64_t *rowid, char *err,
 	static const char *bystem = "SELECT d.id, d.key, d.title FROM doc d"
 	    " JOIN file f ON f.doc = d.id WHERE f.stem = ?1";
 	static const char *bydossier = "SELECT id, key, title FROM doc WHERE"
-	    " 'dossier-' || replace(replace(replace(dossier, ' ', ''), '.', ''),"
-	    " '-', '-') = ?1 ORDER BY CAST(number AS INTEGER)";
+	    " lk_dossier_id(dossier) = ?1 ORDER BY CAST(number AS INTEGER)";
 	static const char *bytitle = "SELECT id, key, title FROM doc"
 	    " WHERE title LIKE ?1 || '%' OR key LIKE ?1 || '%' ORDER BY key";
 	char	 id[80];
@@ -884,42 +909,6 @@ store_notes(struct store *st, int64_t doc, int first, int last, note_fn fn,
 		r.pos = sqlite3_column_int(s, 2);
 		r.page = sqlite3_column_int(s, 3);
 		r.text = col_text(s, 4);
-		if (fn(&r, arg) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
-}
-
-int
-store_cites(struct store *st, int64_t doc, cite_fn fn, void *arg)
-{
-	struct cite_row	 r;
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	s = prep(st, "SELECT c.kind, c.target, c.display, c.label, d.key,"
-	    " coalesce(p.ord, 0), coalesce(n.number, 0), coalesce(c.page, 0),"
-	    " coalesce(c.pin, 0), c.start, c.end"
-	    " FROM cite c LEFT JOIN para p ON p.id = c.para"
-	    " LEFT JOIN note n ON n.id = c.note"
-	    " LEFT JOIN doc d ON d.key = c.target"
-	    " WHERE c.doc = ? ORDER BY c.note IS NOT NULL, p.ord, n.number, c.start");
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.kind = col_text(s, 0);
-		r.id = col_text(s, 1);
-		r.display = col_text(s, 2);
-		r.label = col_text(s, 3);
-		r.target = col_text(s, 4);
-		r.paragraph = sqlite3_column_int(s, 5);
-		r.note = sqlite3_column_int(s, 6);
-		r.page = sqlite3_column_int(s, 7);
-		r.pin = sqlite3_column_int(s, 8);
-		r.start = sqlite3_column_int(s, 9);
-		r.end = sqlite3_column_int(s, 10);
 		if (fn(&r, arg) != 0)
 			break;
 	}

@@ -81,14 +81,6 @@ typedef int (*note_fn)(const struct note_row *, void *);
 int	store_notes(struct store *st, int64_t doc, int first, int last,
 	    note_fn fn, void *arg);
 
-struct cite_row {
-	const char	*kind, *id, *display, *label, *target;
-	int		 paragraph, note, page, pin, start, end;
-};
-typedef int (*cite_fn)(const struct cite_row *, void *);
-/* Citations of a document in reading order. */
-int	store_cites(struct store *st, int64_t doc, cite_fn fn, void *arg);
-
 struct hit_row {
 	const char	*doc, *section, *title, *snippet;
 	int		 paragraph, page;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "store_xref.h"
 #include "ui.h"
 
 static char *
@@ -43,12 +44,12 @@ sec_add(const struct section_row *r, void *arg)
 }
 
 static int
-cite_add(const struct cite_row *r, void *arg)
+cite_add(const struct xref_cite *r, void *arg)
 {
 	struct udoc	*d = arg;
 	struct ucite	*v, *c;
 
-	/* a citation in a note shows at the note's marker */
+	/* a citation in a note without a marker has no place in the text */
 	if (r->paragraph == 0)
 		return 0;
 	if ((v = realloc(d->cites, (size_t)(d->ncites + 1) * sizeof *v)) == NULL)
@@ -98,22 +99,6 @@ head_get(const struct doc_row *r, void *arg)
 	return 0;
 }
 
-/* Orders citations in reading order: in-text ones by position, those of
- * notes at their marker's paragraph after it. */
-static int
-cite_cmp(const void *va, const void *vb)
-{
-	const struct ucite *a = va, *b = vb;
-
-	if (a->para != b->para)
-		return a->para < b->para ? -1 : 1;
-	if ((a->note != 0) != (b->note != 0))
-		return a->note ? 1 : -1;
-	if (a->note != b->note)
-		return a->note < b->note ? -1 : 1;
-	return a->start < b->start ? -1 : a->start > b->start;
-}
-
 int
 udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 {
@@ -121,13 +106,11 @@ udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 	d->rowid = rowid;
 	if (store_doc_get(st, rowid, head_get, d) == -1 || d->title == NULL ||
 	    store_sections(st, rowid, sec_add, d) == -1 ||
-	    store_cites(st, rowid, cite_add, d) == -1 ||
+	    store_xref_cites(st, rowid, cite_add, d) == -1 ||
 	    store_notes(st, rowid, 0, 0, note_add, d) == -1) {
 		udoc_free(d);
 		return -1;
 	}
-	if (d->ncites > 1)
-		qsort(d->cites, (size_t)d->ncites, sizeof *d->cites, cite_cmp);
 	d->npara = store_para_count(st, rowid);
 	return 0;
 }

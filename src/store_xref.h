@@ -1,0 +1,80 @@
+/* store_xref.h: the citation network in the index: what a paper cites,
+ * who cites an id, the table of cited ids, the graph and related papers.
+ *
+ * A citation resolves at query time: to the document whose id is its
+ * target, or for a dossier alone ("dossier-36045") to the documents of that
+ * dossier. So a paper loaded later resolves old citations at once. Queries
+ * hand rows to a callback one at a time, as in store.h; a callback returns
+ * nonzero to stop. Each returns 0, or -1 on a database error. */
+#ifndef LK_STORE_XREF_H
+#define LK_STORE_XREF_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+struct xref_cite {
+	const char	*doc, *doc_title;	/* the citing document */
+	const char	*kind, *id, *display, *label;	/* what is cited */
+	int		 paragraph, note, page, pin;	/* 0 when none */
+	int		 start, end;	/* character offsets in paragraph or note */
+	const char	*snippet;	/* the citing paragraph's first words */
+	const char	*target, *target_title;	/* the first document it resolves to */
+	int		 ntargets;	/* how many it resolves to */
+};
+typedef int (*xref_cite_fn)(const struct xref_cite *, void *);
+/* The citations of a document in reading order (a note's at its marker). */
+int	store_xref_cites(struct store *st, int64_t doc, xref_cite_fn fn,
+	    void *arg);
+/* The citations of id in the corpus, by citing document, each in reading
+ * order; a dossier's id also finds the citations of its papers. */
+int	store_xref_cited_by(struct store *st, const char *id, xref_cite_fn fn,
+	    void *arg);
+
+struct xref_target {
+	int64_t		 rowid;
+	const char	*id, *title;
+};
+typedef int (*xref_target_fn)(const struct xref_target *, void *);
+/* The documents a cited id resolves to, by dossier number, then id. */
+int	store_xref_targets(struct store *st, const char *id,
+	    xref_target_fn fn, void *arg);
+
+struct xref_ref {
+	const char	*id, *kind, *display;
+	int		 count, papers, in_corpus;
+};
+typedef int (*xref_ref_fn)(const struct xref_ref *, void *);
+/* Every cited id, most cited first, ties by id; with unresolved only the
+ * ids not in the corpus. */
+int	store_xref_refs(struct store *st, int unresolved, xref_ref_fn fn,
+	    void *arg);
+
+struct xref_node {
+	const char	*id, *title;	/* a cited id's title is its display form */
+	int		 in_corpus;
+};
+typedef int (*xref_node_fn)(const struct xref_node *, void *);
+/* The graph's nodes by id: every document and every cited id. */
+int	store_xref_nodes(struct store *st, xref_node_fn fn, void *arg);
+
+struct xref_edge {
+	const char	*from, *to;	/* citing document, cited id */
+	int		 weight;	/* citations */
+};
+typedef int (*xref_edge_fn)(const struct xref_edge *, void *);
+/* The graph's edges, by from and to. */
+int	store_xref_edges(struct store *st, xref_edge_fn fn, void *arg);
+
+struct xref_related {
+	const char	*id, *title;
+	const char	*reason;	/* "dossier" or "co-citation" */
+	int		 shared;	/* cited ids both cite */
+};
+typedef int (*xref_related_fn)(const struct xref_related *, void *);
+/* The papers of the same dossier, then those citing an id this one cites;
+ * each group by shared citations, most first. */
+int	store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
+	    void *arg);
+
+#endif
