@@ -1,6 +1,7 @@
 /* doc.c: the parts of the open document the panes need at once: its
  * sections, citations and notes. They grow with the document, never with
  * the corpus; paragraphs are read as they come into view. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,48 @@ head_get(const struct doc_row *r, void *arg)
 	return 0;
 }
 
+static int
+link_add(struct ulink **v, int *n, const char *doc, const char *title,
+    const char *text, int para)
+{
+	struct ulink *nv = realloc(*v, (size_t)(*n + 1) * sizeof *nv);
+
+	if (nv == NULL)
+		return -1;
+	*v = nv;
+	nv[*n].doc = dup(doc);
+	nv[*n].title = dup(title);
+	nv[*n].text = dup(text);
+	nv[(*n)++].para = para;
+	return 0;
+}
+
+static int
+citedby_add(const struct xref_cite *r, void *arg)
+{
+	struct udoc *d = arg;
+
+	/* a paper citing itself is no news */
+	if (strcmp(r->doc, d->key) == 0)
+		return 0;
+	return link_add(&d->citedby, &d->ncitedby, r->doc, r->doc_title,
+	    r->snippet, r->paragraph);
+}
+
+static int
+related_add(const struct xref_related *r, void *arg)
+{
+	struct udoc	*d = arg;
+	char		 why[64];
+
+	if (strcmp(r->reason, "dossier") == 0)
+		snprintf(why, sizeof why, "same dossier");
+	else
+		snprintf(why, sizeof why, "%d shared citation%s", r->shared,
+		    r->shared == 1 ? "" : "s");
+	return link_add(&d->related, &d->nrelated, r->id, r->title, why, 0);
+}
+
 int
 udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 {
@@ -107,7 +150,9 @@ udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 	if (store_doc_get(st, rowid, head_get, d) == -1 || d->title == NULL ||
 	    store_sections(st, rowid, sec_add, d) == -1 ||
 	    store_xref_cites(st, rowid, cite_add, d) == -1 ||
-	    store_notes(st, rowid, 0, 0, note_add, d) == -1) {
+	    store_notes(st, rowid, 0, 0, note_add, d) == -1 ||
+	    store_xref_cited_by(st, d->key, citedby_add, d) == -1 ||
+	    store_xref_related(st, rowid, related_add, d) == -1) {
 		udoc_free(d);
 		return -1;
 	}
@@ -134,6 +179,18 @@ udoc_free(struct udoc *d)
 	}
 	for (i = 0; i < d->nnotes; i++)
 		free(d->notes[i].text);
+	for (i = 0; i < d->ncitedby; i++) {
+		free(d->citedby[i].doc);
+		free(d->citedby[i].title);
+		free(d->citedby[i].text);
+	}
+	for (i = 0; i < d->nrelated; i++) {
+		free(d->related[i].doc);
+		free(d->related[i].title);
+		free(d->related[i].text);
+	}
+	free(d->citedby);
+	free(d->related);
 	free(d->secs);
 	free(d->cites);
 	free(d->notes);

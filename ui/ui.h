@@ -32,6 +32,11 @@ struct unote {
 	char	*text;
 };
 
+struct ulink {			/* a paper citing this one, or a related one */
+	char	*doc, *title, *text;	/* text: the citing words, or the reason */
+	int	 para;			/* the citing paragraph, 0 none */
+};
+
 struct udoc {
 	int64_t		 rowid;
 	char		 key[256];
@@ -43,6 +48,8 @@ struct udoc {
 	int		 ncites;
 	struct unote	*notes;
 	int		 nnotes;
+	struct ulink	*citedby, *related;
+	int		 ncitedby, nrelated;
 };
 
 /* A paragraph laid out for the reader at one width. */
