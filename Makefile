@@ -6,9 +6,9 @@ DATADIR	?= $(PREFIX)/share/leeskamer
 CC	?= cc
 CFLAGS	?= -O2 -g
 WERROR	?= -Werror
-PKGS	= ncursesw sqlite3
+PKGS	= ncursesw sqlite3 libxml-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
-PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3
+PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -lxml2
 LK_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra $(WERROR) -Isrc -Iui $(PKG_CFLAGS) \
 	-DLK_VERSION='"0.1"' -DLK_DATADIR='"$(DATADIR)"' -MMD -MP
@@ -45,6 +45,14 @@ check: deps
 	@$(MAKE) --no-print-directory leeskamer tests/unit/run
 	@sh tests/run.sh
 
+# Benchmarks against sqlite3, grep and less (tests/bench/); bench-quick
+# takes under a minute.
+bench: deps leeskamer
+	@sh tests/bench/run.sh full
+
+bench-quick: deps leeskamer
+	@sh tests/bench/run.sh quick
+
 run: deps
 	@$(MAKE) --no-print-directory leeskamer
 	./leeskamer load assets/corpus
@@ -66,4 +74,4 @@ clean:
 
 -include src/*.d ui/*.d tests/unit/*.d
 
-.PHONY: all deps check run install uninstall clean
+.PHONY: all deps check run bench bench-quick install uninstall clean

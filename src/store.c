@@ -196,16 +196,6 @@ store_close(struct store *st)
 	free(st);
 }
 
-static sqlite3_stmt *
-prep(struct store *st, const char *sql)
-{
-	sqlite3_stmt	*s = NULL;
-
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return NULL;
-	return s;
-}
-
 static void
 bind_text(sqlite3_stmt *s, int i, const char *v)
 {
@@ -224,12 +214,6 @@ bind_int(sqlite3_stmt *s, int i, long long v)
 		sqlite3_bind_int64(s, i, v);
 }
 
-static const char *
-col_text(sqlite3_stmt *s, int i)
-{
-	return (const char *)sqlite3_column_text(s, i);
-}
-
 enum store_state
 store_file_state(struct store *st, const char *stem, uint64_t hash)
 {
@@ -238,11 +222,11 @@ store_file_state(struct store *st, const char *stem, uint64_t hash)
 	char			 h[32];
 
 	snprintf(h, sizeof h, "%016llx", (unsigned long long)hash);
-	if ((s = prep(st, "SELECT hash FROM file WHERE stem = ?")) == NULL)
+	if ((s = store_prep(st, "SELECT hash FROM file WHERE stem = ?")) == NULL)
 		return STORE_NEW;
 	sqlite3_bind_text(s, 1, stem, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
-		state = strcmp(col_text(s, 0), h) == 0 ? STORE_SAME : STORE_CHANGED;
+		state = strcmp(store_text(s, 0), h) == 0 ? STORE_SAME : STORE_CHANGED;
 	sqlite3_finalize(s);
 	return state;
 }
@@ -255,7 +239,7 @@ run_ints(struct store *st, const char *sql, long long a, long long b,
 	sqlite3_stmt	*s;
 	int		 rc, n;
 
-	if ((s = prep(st, sql)) == NULL)
+	if ((s = store_prep(st, sql)) == NULL)
 		return SQLITE_ERROR;
 	n = sqlite3_bind_parameter_count(s);
 	if (n >= 1)
@@ -332,7 +316,7 @@ doc_renumber(struct store *st, long long doc)
 	long long	 poff = 0, soff = 0;
 	int		 rc = 0;
 
-	s = prep(st, "SELECT id, stem, coalesce(first_page, 0),"
+	s = store_prep(st, "SELECT id, stem, coalesce(first_page, 0),"
 	    " coalesce(first_number, ''),"
 	    " (SELECT count(*) FROM para WHERE file = file.id),"
 	    " (SELECT count(*) FROM section WHERE file = file.id)"
@@ -348,9 +332,9 @@ doc_renumber(struct store *st, long long doc)
 		parts = np;
 		memset(&parts[n], 0, sizeof parts[n]);
 		parts[n].id = sqlite3_column_int64(s, 0);
-		snprintf(parts[n].stem, sizeof parts[n].stem, "%s", col_text(s, 1));
+		snprintf(parts[n].stem, sizeof parts[n].stem, "%s", store_text(s, 1));
 		parts[n].page = sqlite3_column_int(s, 2);
-		snprintf(parts[n].number, sizeof parts[n].number, "%s", col_text(s, 3));
+		snprintf(parts[n].number, sizeof parts[n].number, "%s", store_text(s, 3));
 		parts[n].npara = sqlite3_column_int(s, 4);
 		parts[n].nsec = sqlite3_column_int(s, 5);
 		n++;
@@ -407,7 +391,7 @@ doc_upsert(struct store *st, const struct paper *p)
 	char			 ch[2] = { m->chamber, '\0' };
 	long long		 id = -1;
 
-	s = prep(st, "INSERT INTO doc(key, kamerstuk, dossier, dossier_title,"
+	s = store_prep(st, "INSERT INTO doc(key, kamerstuk, dossier, dossier_title,"
 	    " number, chamber, vergaderjaar, date, title, type, signatories)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 	    " ON CONFLICT(key) DO UPDATE SET"
@@ -449,16 +433,16 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 	secid = calloc(p->nsecs + 1, sizeof *secid);
 	paraid = calloc(p->npara + 1, sizeof *paraid);
 	noteid = calloc(p->nnotes + 1, sizeof *noteid);
-	ss = prep(st, "INSERT INTO section(doc, file, sord, number, title, level,"
+	ss = store_prep(st, "INSERT INTO section(doc, file, sord, number, title, level,"
 	    " parent, page, pfirst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	ps = prep(st, "INSERT INTO para(doc, file, pord, section, page, line,"
+	ps = store_prep(st, "INSERT INTO para(doc, file, pord, section, page, line,"
 	    " heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	ns = prep(st, "INSERT INTO note(doc, file, number, para, pos, page, text)"
+	ns = store_prep(st, "INSERT INTO note(doc, file, number, para, pos, page, text)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?)");
-	cs = prep(st, "INSERT INTO cite(doc, file, para, note, start, end, kind,"
+	cs = store_prep(st, "INSERT INTO cite(doc, file, para, note, start, end, kind,"
 	    " target, display, label, page, pin, vergaderjaar)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	fs = prep(st, "INSERT INTO fts(rowid, head, body) VALUES (?, ?, ?)");
+	fs = store_prep(st, "INSERT INTO fts(rowid, head, body) VALUES (?, ?, ?)");
 	if (!secid || !paraid || !noteid || !ss || !ps || !ns || !cs || !fs)
 		goto done;
 
@@ -609,7 +593,7 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 
 	if (exec(st, "BEGIN IMMEDIATE", err, errlen) == -1)
 		return -1;
-	if ((s = prep(st, "SELECT id, doc FROM file WHERE stem = ?")) == NULL)
+	if ((s = store_prep(st, "SELECT id, doc FROM file WHERE stem = ?")) == NULL)
 		goto fail;
 	sqlite3_bind_text(s, 1, p->stem, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -622,7 +606,7 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 		goto fail;
 	if ((doc = doc_upsert(st, p)) == -1)
 		goto fail;
-	s = prep(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
+	s = store_prep(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
 	    " first_number, title, title_rank, encoding, loaded)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
 	    " ON CONFLICT(stem) DO UPDATE SET path = ?2, hash = ?3, doc = ?4,"
@@ -675,15 +659,15 @@ doc_rows(sqlite3_stmt *s, doc_fn fn, void *arg)
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.rowid = sqlite3_column_int64(s, 0);
-		r.id = col_text(s, 1);
-		r.kamerstuk = col_text(s, 2);
-		r.title = col_text(s, 3);
-		r.date = col_text(s, 4);
-		r.type = col_text(s, 5);
-		r.vergaderjaar = col_text(s, 6);
-		r.dossier = col_text(s, 7);
-		r.dossier_title = col_text(s, 8);
-		r.signatories = col_text(s, 9);
+		r.id = store_text(s, 1);
+		r.kamerstuk = store_text(s, 2);
+		r.title = store_text(s, 3);
+		r.date = store_text(s, 4);
+		r.type = store_text(s, 5);
+		r.vergaderjaar = store_text(s, 6);
+		r.dossier = store_text(s, 7);
+		r.dossier_title = store_text(s, 8);
+		r.signatories = store_text(s, 9);
 		r.parts = sqlite3_column_int(s, 10);
 		r.sections = sqlite3_column_int(s, 11);
 		r.paragraphs = sqlite3_column_int(s, 12);
@@ -699,7 +683,7 @@ doc_rows(sqlite3_stmt *s, doc_fn fn, void *arg)
 int
 store_docs(struct store *st, doc_fn fn, void *arg)
 {
-	sqlite3_stmt *s = prep(st, "SELECT " DOC_COLS " FROM doc d"
+	sqlite3_stmt *s = store_prep(st, "SELECT " DOC_COLS " FROM doc d"
 	    " ORDER BY d.dossier IS NULL, d.dossier,"
 	    " CAST(d.number AS INTEGER), d.key");
 
@@ -709,7 +693,7 @@ store_docs(struct store *st, doc_fn fn, void *arg)
 int
 store_doc_get(struct store *st, int64_t rowid, doc_fn fn, void *arg)
 {
-	sqlite3_stmt *s = prep(st, "SELECT " DOC_COLS " FROM doc d WHERE d.id = ?");
+	sqlite3_stmt *s = store_prep(st, "SELECT " DOC_COLS " FROM doc d WHERE d.id = ?");
 
 	if (s == NULL)
 		return -1;
@@ -725,7 +709,7 @@ find_with(struct store *st, const char *sql, const char *a, int64_t *rowid,
 	sqlite3_stmt	*s;
 	size_t		 used;
 
-	if ((s = prep(st, sql)) == NULL)
+	if ((s = store_prep(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
 	*n = 0;
@@ -737,7 +721,7 @@ find_with(struct store *st, const char *sql, const char *a, int64_t *rowid,
 		used = strlen(err);
 		if (used + 2 < errlen)
 			snprintf(err + used, errlen - used, "\n  %s  %s",
-			    col_text(s, 1), col_text(s, 2));
+			    store_text(s, 1), store_text(s, 2));
 	}
 	sqlite3_finalize(s);
 	return 0;
@@ -786,7 +770,7 @@ store_sections(struct store *st, int64_t doc, section_fn fn, void *arg)
 	int			 rc;
 
 	/* a section spans its paragraphs up to the next section's first */
-	s = prep(st, "SELECT s.id, s.sid, s.number, s.title, p.sid, s.level,"
+	s = store_prep(st, "SELECT s.id, s.sid, s.number, s.title, p.sid, s.level,"
 	    " coalesce(s.page, 0),"
 	    " (SELECT ord FROM para WHERE file = s.file AND pord = s.pfirst),"
 	    " coalesce(lead((SELECT ord FROM para WHERE file = s.file"
@@ -799,10 +783,10 @@ store_sections(struct store *st, int64_t doc, section_fn fn, void *arg)
 	sqlite3_bind_int64(s, 1, doc);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.rowid = sqlite3_column_int64(s, 0);
-		r.id = col_text(s, 1);
-		r.number = col_text(s, 2);
-		r.title = col_text(s, 3);
-		r.parent = col_text(s, 4);
+		r.id = store_text(s, 1);
+		r.number = store_text(s, 2);
+		r.title = store_text(s, 3);
+		r.parent = store_text(s, 4);
 		r.level = sqlite3_column_int(s, 5);
 		r.page = sqlite3_column_int(s, 6);
 		r.first = sqlite3_column_int(s, 7);
@@ -829,7 +813,7 @@ store_section_find(struct store *st, int64_t doc, const char *arg,
 
 	err[0] = '\0';
 	for (pass = 0; pass < 2 && n == 0; pass++) {
-		if ((s = prep(st, sql[pass])) == NULL)
+		if ((s = store_prep(st, sql[pass])) == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, doc);
 		sqlite3_bind_text(s, 2, arg, -1, SQLITE_STATIC);
@@ -842,7 +826,7 @@ store_section_find(struct store *st, int64_t doc, const char *arg,
 			}
 			used = strlen(err);
 			snprintf(err + used, errlen - used, "\n  %s  %s",
-			    col_text(s, 1), col_text(s, 2));
+			    store_text(s, 1), store_text(s, 2));
 		}
 		sqlite3_finalize(s);
 	}
@@ -863,7 +847,7 @@ store_paras(struct store *st, int64_t doc, int first, int last, para_fn fn,
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	s = prep(st, "SELECT p.ord, s.sid, p.section, coalesce(p.page, 0),"
+	s = store_prep(st, "SELECT p.ord, s.sid, p.section, coalesce(p.page, 0),"
 	    " p.text, p.heading FROM para p LEFT JOIN section s ON s.id = p.section"
 	    " WHERE p.doc = ?1 AND p.ord >= ?2 AND (?3 = 0 OR p.ord <= ?3)"
 	    " ORDER BY p.ord");
@@ -874,10 +858,10 @@ store_paras(struct store *st, int64_t doc, int first, int last, para_fn fn,
 	sqlite3_bind_int(s, 3, last);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int(s, 0);
-		r.section = col_text(s, 1);
+		r.section = store_text(s, 1);
 		r.section_rowid = sqlite3_column_int64(s, 2);
 		r.page = sqlite3_column_int(s, 3);
-		r.text = col_text(s, 4);
+		r.text = store_text(s, 4);
 		r.heading = sqlite3_column_int(s, 5);
 		if (fn(&r, arg) != 0)
 			break;
@@ -894,7 +878,7 @@ store_notes(struct store *st, int64_t doc, int first, int last, note_fn fn,
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	s = prep(st, "SELECT n.number, coalesce(p.ord, 0), coalesce(n.pos, 0),"
+	s = store_prep(st, "SELECT n.number, coalesce(p.ord, 0), coalesce(n.pos, 0),"
 	    " coalesce(n.page, 0), n.text FROM note n LEFT JOIN para p"
 	    " ON p.id = n.para JOIN file f ON f.id = n.file WHERE n.doc = ?1"
 	    " AND (?2 = 0 OR p.ord BETWEEN ?2 AND ?3) ORDER BY f.part, n.number");
@@ -908,114 +892,12 @@ store_notes(struct store *st, int64_t doc, int first, int last, note_fn fn,
 		r.paragraph = sqlite3_column_int(s, 1);
 		r.pos = sqlite3_column_int(s, 2);
 		r.page = sqlite3_column_int(s, 3);
-		r.text = col_text(s, 4);
+		r.text = store_text(s, 4);
 		if (fn(&r, arg) != 0)
 			break;
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* Takes the \1 \2 hit marks out of a snippet, keeping character offsets. */
-static int
-snippet_hits(const char *in, char **out, int **hits, int *nhits)
-{
-	size_t	 n = strlen(in), i, k = 0, chars = 0;
-	int	*h = NULL, *nh;
-	char	*s;
-
-	*nhits = 0;
-	if ((s = malloc(n + 1)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (in[i] == '\1' || in[i] == '\2') {
-			if ((nh = realloc(h, (size_t)(*nhits + 1) * sizeof *h)) == NULL) {
-				free(h);
-				free(s);
-				return -1;
-			}
-			h = nh;
-			h[(*nhits)++] = (int)chars;
-			continue;
-		}
-		if (((unsigned char)in[i] & 0xc0) != 0x80)
-			chars++;
-		s[k++] = in[i];
-	}
-	s[k] = '\0';
-	*nhits /= 2;
-	*out = s;
-	*hits = h;
-	return 0;
-}
-
-int
-store_search(struct store *st, const char *query, int limit, int64_t doc,
-    hit_fn fn, void *arg, char *err, size_t errlen)
-{
-	sqlite3_stmt	*s, *p;
-	struct hit_row	 r;
-	int		 rc;
-
-	s = prep(st, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
-	    " '\xe2\x80\xa6', 16), bm25(fts, 4.0, 1.0) AS score FROM fts"
-	    " WHERE fts MATCH ?1 AND (?3 = 0 OR rowid IN"
-	    " (SELECT id * 4 FROM para WHERE doc = ?3 UNION ALL"
-	    "  SELECT id * 4 + 2 FROM note WHERE doc = ?3 UNION ALL SELECT ?3 * 4 + 3))"
-	    " ORDER BY score, rowid LIMIT ?2");
-	p = prep(st, "SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)"
-	    " FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0"
-	    "  AND id = ?1 / 4"
-	    " UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n"
-	    "  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1 / 4"
-	    " UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3"
-	    "  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc"
-	    " LEFT JOIN section s ON s.id = x.section");
-	if (s == NULL || p == NULL) {
-		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
-		sqlite3_finalize(s);
-		sqlite3_finalize(p);
-		return -1;
-	}
-	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, limit > 0 ? limit : 20);
-	sqlite3_bind_int64(s, 3, doc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char	*snip;
-		int	*hits;
-
-		sqlite3_reset(p);
-		sqlite3_bind_int64(p, 1, sqlite3_column_int64(s, 0));
-		if (sqlite3_step(p) != SQLITE_ROW)
-			continue;
-		if (snippet_hits(col_text(s, 1) ? col_text(s, 1) : "", &snip,
-		    &hits, &r.nhits) == -1)
-			break;
-		r.doc = col_text(p, 0);
-		r.section = col_text(p, 1);
-		r.title = col_text(p, 2);
-		r.paragraph = sqlite3_column_int(p, 3);
-		r.page = sqlite3_column_int(p, 4);
-		r.snippet = snip;
-		r.hits = hits;
-		r.rank = sqlite3_column_double(s, 2);
-		rc = fn(&r, arg);
-		free(snip);
-		free(hits);
-		if (rc != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	/* FTS5's own words ("fts5: syntax error near …") mean nothing to a
-	 * reader: say what to check instead */
-	if (rc != SQLITE_DONE)
-		snprintf(err, errlen, "cannot search for \"%s\": the query is not"
-		    " understood (check quotes, brackets, * after a word, and"
-		    " AND, OR, NOT, NEAR between words)", query);
-	sqlite3_finalize(s);
-	sqlite3_finalize(p);
-	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int
@@ -1024,7 +906,7 @@ int_query(struct store *st, const char *sql, int64_t a, int b)
 	sqlite3_stmt	*s;
 	int		 v = 0;
 
-	if ((s = prep(st, sql)) == NULL)
+	if ((s = store_prep(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, a);
 	if (sqlite3_bind_parameter_count(s) > 1)
@@ -1060,11 +942,11 @@ store_doc_key(struct store *st, int64_t rowid, char *out, size_t len)
 	sqlite3_stmt	*s;
 	int		 rc = -1;
 
-	if ((s = prep(st, "SELECT key FROM doc WHERE id = ?")) == NULL)
+	if ((s = store_prep(st, "SELECT key FROM doc WHERE id = ?")) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, rowid);
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(out, len, "%s", col_text(s, 0));
+		snprintf(out, len, "%s", store_text(s, 0));
 		rc = 0;
 	}
 	sqlite3_finalize(s);
@@ -1077,7 +959,7 @@ store_position_get(struct store *st, const char *doc, int *para, int *line)
 	sqlite3_stmt	*s;
 	int		 rc = -1;
 
-	if ((s = prep(st, "SELECT paragraph, line FROM user.position"
+	if ((s = store_prep(st, "SELECT paragraph, line FROM user.position"
 	    " WHERE doc = ?")) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
@@ -1096,7 +978,7 @@ store_position_set(struct store *st, const char *doc, int para, int line)
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	if ((s = prep(st, "INSERT OR REPLACE INTO user.position(doc, paragraph,"
+	if ((s = store_prep(st, "INSERT OR REPLACE INTO user.position(doc, paragraph,"
 	    " line, seen) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ'))")) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
@@ -1113,11 +995,11 @@ store_position_last(struct store *st, char *out, size_t len)
 	sqlite3_stmt	*s;
 	int		 rc = -1;
 
-	if ((s = prep(st, "SELECT doc FROM user.position ORDER BY seen DESC"
+	if ((s = store_prep(st, "SELECT doc FROM user.position ORDER BY seen DESC"
 	    " LIMIT 1")) == NULL)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(out, len, "%s", col_text(s, 0));
+		snprintf(out, len, "%s", store_text(s, 0));
 		rc = 0;
 	}
 	sqlite3_finalize(s);

@@ -44,23 +44,6 @@
 
 #define SNIPPET_CHARS 100
 
-/* lk_dossier_id() is registered by store_open. */
-static sqlite3_stmt *
-prep(struct store *st, const char *sql)
-{
-	sqlite3_stmt	*s = NULL;
-
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return NULL;
-	return s;
-}
-
-static const char *
-col_text(sqlite3_stmt *s, int i)
-{
-	return (const char *)sqlite3_column_text(s, i);
-}
-
 /* Finalizes s after its last step rc: 0 when it ended or was stopped. */
 static int
 done(sqlite3_stmt *s, int rc)
@@ -110,22 +93,22 @@ cite_rows(sqlite3_stmt *s, xref_cite_fn fn, void *arg)
 	int			rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.doc = col_text(s, 0);
-		r.doc_title = col_text(s, 1);
-		r.kind = col_text(s, 2);
-		r.id = col_text(s, 3);
-		r.display = col_text(s, 4);
-		r.label = col_text(s, 5);
+		r.doc = store_text(s, 0);
+		r.doc_title = store_text(s, 1);
+		r.kind = store_text(s, 2);
+		r.id = store_text(s, 3);
+		r.display = store_text(s, 4);
+		r.label = store_text(s, 5);
 		r.paragraph = sqlite3_column_int(s, 6);
 		r.note = sqlite3_column_int(s, 7);
 		r.page = sqlite3_column_int(s, 8);
 		r.pin = sqlite3_column_int(s, 9);
 		r.start = sqlite3_column_int(s, 10);
 		r.end = sqlite3_column_int(s, 11);
-		snippet(col_text(s, 12), snip, sizeof snip);
+		snippet(store_text(s, 12), snip, sizeof snip);
 		r.snippet = snip;
-		r.target = col_text(s, 13);
-		r.target_title = col_text(s, 14);
+		r.target = store_text(s, 13);
+		r.target_title = store_text(s, 14);
 		r.ntargets = sqlite3_column_int(s, 15);
 		if (fn(&r, arg) != 0)
 			break;
@@ -138,7 +121,7 @@ store_xref_cites(struct store *st, int64_t doc, xref_cite_fn fn, void *arg)
 {
 	sqlite3_stmt	*s;
 
-	s = prep(st, "WITH " RES " " CITE_SELECT " WHERE c.doc = ?1"
+	s = store_prep(st, "WITH " RES " " CITE_SELECT " WHERE c.doc = ?1"
 	    " ORDER BY " READING);
 	if (s == NULL)
 		return -1;
@@ -154,7 +137,7 @@ store_xref_cited_by(struct store *st, const char *id, xref_cite_fn fn,
 	char		 papers[96], deeper[96];
 
 	/* a dossier's papers: kst-36045-4, but not kst-36045-V-4 */
-	s = prep(st, "WITH " RES " " CITE_SELECT " WHERE c.target = ?1"
+	s = store_prep(st, "WITH " RES " " CITE_SELECT " WHERE c.target = ?1"
 	    " OR (c.target GLOB ?2 AND c.target NOT GLOB ?3)"
 	    " ORDER BY d.dossier IS NULL, d.dossier, CAST(d.number AS INTEGER),"
 	    " d.key, " READING);
@@ -178,15 +161,15 @@ store_xref_targets(struct store *st, const char *id, xref_target_fn fn,
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	s = prep(st, "WITH " RES " SELECT x.id, x.key, x.title FROM res r"
+	s = store_prep(st, "WITH " RES " SELECT x.id, x.key, x.title FROM res r"
 	    " JOIN doc x ON x.id = r.doc WHERE r.target = ?1 ORDER BY " FIRST);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.rowid = sqlite3_column_int64(s, 0);
-		r.id = col_text(s, 1);
-		r.title = col_text(s, 2);
+		r.id = store_text(s, 1);
+		r.title = store_text(s, 2);
 		if (fn(&r, arg) != 0)
 			break;
 	}
@@ -201,7 +184,7 @@ store_xref_refs(struct store *st, int unresolved, xref_ref_fn fn, void *arg)
 	int		 rc;
 
 	/* kind and display come from the first citation of each id */
-	s = prep(st, "WITH " RES ", ids AS (SELECT c.target AS id, c.kind AS"
+	s = store_prep(st, "WITH " RES ", ids AS (SELECT c.target AS id, c.kind AS"
 	    " kind, c.display AS display, count(*) AS n, count(DISTINCT c.doc)"
 	    " AS papers, min(c.id) FROM cite c GROUP BY c.target),"
 	    " refs AS (SELECT id, kind, display, n, papers, EXISTS (SELECT 1"
@@ -212,9 +195,9 @@ store_xref_refs(struct store *st, int unresolved, xref_ref_fn fn, void *arg)
 		return -1;
 	sqlite3_bind_int(s, 1, unresolved != 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = col_text(s, 0);
-		r.kind = col_text(s, 1);
-		r.display = col_text(s, 2);
+		r.id = store_text(s, 0);
+		r.kind = store_text(s, 1);
+		r.display = store_text(s, 2);
 		r.count = sqlite3_column_int(s, 3);
 		r.papers = sqlite3_column_int(s, 4);
 		r.in_corpus = sqlite3_column_int(s, 5);
@@ -231,7 +214,7 @@ store_xref_nodes(struct store *st, xref_node_fn fn, void *arg)
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	s = prep(st, "WITH " RES " SELECT key, title, 1 FROM doc"
+	s = store_prep(st, "WITH " RES " SELECT key, title, 1 FROM doc"
 	    " UNION ALL SELECT c.target, min(c.display), EXISTS (SELECT 1"
 	    " FROM res WHERE res.target = c.target) FROM cite c"
 	    " WHERE NOT EXISTS (SELECT 1 FROM doc WHERE key = c.target)"
@@ -239,8 +222,8 @@ store_xref_nodes(struct store *st, xref_node_fn fn, void *arg)
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = col_text(s, 0);
-		r.title = col_text(s, 1);
+		r.id = store_text(s, 0);
+		r.title = store_text(s, 1);
 		r.in_corpus = sqlite3_column_int(s, 2);
 		if (fn(&r, arg) != 0)
 			break;
@@ -255,14 +238,14 @@ store_xref_edges(struct store *st, xref_edge_fn fn, void *arg)
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	s = prep(st, "SELECT d.key, c.target, count(*) FROM cite c"
+	s = store_prep(st, "SELECT d.key, c.target, count(*) FROM cite c"
 	    " JOIN doc d ON d.id = c.doc GROUP BY c.doc, c.target"
 	    " ORDER BY d.key, c.target");
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.from = col_text(s, 0);
-		r.to = col_text(s, 1);
+		r.from = store_text(s, 0);
+		r.to = store_text(s, 1);
 		r.weight = sqlite3_column_int(s, 2);
 		if (fn(&r, arg) != 0)
 			break;
@@ -278,7 +261,7 @@ store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	s = prep(st, "WITH mine AS (SELECT DISTINCT target FROM cite"
+	s = store_prep(st, "WITH mine AS (SELECT DISTINCT target FROM cite"
 	    " WHERE doc = ?1),"
 	    " shared(doc, n) AS (SELECT doc, count(DISTINCT target) FROM cite"
 	    " WHERE doc <> ?1 AND target IN mine GROUP BY doc),"
@@ -295,8 +278,8 @@ store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
 		return -1;
 	sqlite3_bind_int64(s, 1, doc);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = col_text(s, 0);
-		r.title = col_text(s, 1);
+		r.id = store_text(s, 0);
+		r.title = store_text(s, 1);
 		r.reason = sqlite3_column_int(s, 2) ? "dossier" : "co-citation";
 		r.shared = sqlite3_column_int(s, 3);
 		if (fn(&r, arg) != 0)
