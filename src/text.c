@@ -11,6 +11,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "fold.h"
 #include "text.h"
 
 /*
@@ -309,37 +310,12 @@ text_normalise_line(char *s, size_t len, int *lead, int *trail)
 char *
 text_fold(const char *s, size_t len, size_t *outlen)
 {
-	uint8_t	*a, *b, *out;
-	ucs4_t	 uc;
-	size_t	 alen, blen, r, w;
-	int	 k;
+	struct folded	f;
 
-	/* Compatibility forms first, so the ligature in "ﬁ" folds as "fi". */
-	a = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, len, NULL, &alen);
-	if (a == NULL)
+	if (fold_text(s, len, 0, &f) == -1)
 		return NULL;
-	/* Folded and decomposed, so diacritics are marks of their own. */
-	b = u8_casefold(a, alen, NULL, UNINORM_NFD, NULL, &blen);
-	free(a);
-	if (b == NULL)
-		return NULL;
-	for (r = w = 0; r < blen; r += k) {
-		k = u8_mbtouc(&uc, b + r, blen - r);
-		if (uc_is_general_category(uc, UC_CATEGORY_Mn))
-			continue;
-		memmove(b + w, b + r, k);
-		w += k;
-	}
-	a = u8_normalize(UNINORM_NFC, b, w, NULL, &alen);
-	free(b);
-	if (a == NULL)
-		return NULL;
-	if ((out = realloc(a, alen + 1)) == NULL) {
-		free(a);
-		return NULL;
-	}
-	out[alen] = '\0';
+	free(f.map);
 	if (outlen != NULL)
-		*outlen = alen;
-	return (char *)out;
+		*outlen = f.len;
+	return f.s;
 }
