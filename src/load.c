@@ -13,7 +13,7 @@
 #include "text.h"
 
 /* Bump when parsing changes, so that unchanged files are read again. */
-#define PARSER_VERSION	"1"
+#define PARSER_VERSION	"2"
 
 #define MAX_FILE	(1024L * 1024 * 1024)
 

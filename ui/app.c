@@ -44,13 +44,38 @@ push(struct place *v, int *n, struct place p)
 	v[(*n)++] = p;
 }
 
+/* Where the reader is: the open document, or the results list. */
+static struct place
+here(struct app *a)
+{
+	struct place p = a->top;
+
+	p.results = a->in_results;
+	if (a->in_results)
+		p.para = a->rsel;
+	return p;
+}
+
+void
+app_results(struct app *a, int sel)
+{
+	if (!a->in_results && (a->doc.rowid != 0 || a->nback > 0)) {
+		push(a->back, &a->nback, here(a));
+		a->nfwd = 0;
+	}
+	a->in_results = 1;
+	a->rsel = sel;
+	a->rtop = 0;
+}
+
 int
 app_open(struct app *a, int64_t doc, int para, int line, int remember)
 {
-	if (remember && a->doc.rowid != 0) {
-		push(a->back, &a->nback, a->top);
+	if (remember && (a->doc.rowid != 0 || a->in_results)) {
+		push(a->back, &a->nback, here(a));
 		a->nfwd = 0;
 	}
+	a->in_results = 0;
 	if (doc != a->doc.rowid) {
 		save_position(a);
 		udoc_free(&a->doc);
@@ -82,10 +107,16 @@ history_move(struct app *a, int back)
 		return;
 	}
 	p = from[--*nfrom];
-	if (a->doc.rowid != 0)
-		push(back ? a->fwd : a->back, back ? &a->nfwd : &a->nback, a->top);
+	if (a->doc.rowid != 0 || a->in_results)
+		push(back ? a->fwd : a->back, back ? &a->nfwd : &a->nback, here(a));
+	if (p.results && a->nres > 0) {
+		a->in_results = 1;
+		a->rsel = p.para < a->nres ? p.para : 0;
+		return;
+	}
 	app_open(a, p.doc, p.para, 0, 0);
 	a->top = p;
+	a->top.results = 0;
 }
 
 /* Opens the official publication of an id with $BROWSER or xdg-open, or
@@ -217,8 +248,8 @@ draw_status(struct app *a)
 	draw_text(a, stdscr, a->msg, strlen(a->msg), a->cols - 1);
 }
 
-static void
-draw_all(struct app *a)
+void
+app_draw(struct app *a)
 {
 	int	i;
 
@@ -233,7 +264,9 @@ draw_all(struct app *a)
 	for (i = 0; i < PANE_COUNT; i++)
 		if (a->win[i] != NULL)
 			werase(a->win[i]);
-	if (a->win[PANE_READER])
+	if (a->win[PANE_READER] && a->in_results)
+		results_draw(a, a->win[PANE_READER]);
+	else if (a->win[PANE_READER])
 		reader_draw(a, a->win[PANE_READER]);
 	tree_follow(a);
 	if (a->win[PANE_TREE])
@@ -297,7 +330,7 @@ notes_show(struct app *a)
 static void
 command(struct app *a)
 {
-	char	*line = prompt_read(a, ":", NULL), *arg, err[1024];
+	char	*line = prompt_read(a, ":", NULL, NULL, 0), *arg, err[1024];
 	int64_t	 doc;
 
 	if (line == NULL)
@@ -424,6 +457,7 @@ ui_run(struct store *st, const char *start)
 		init_pair(3, COLOR_YELLOW, -1);
 		init_pair(4, COLOR_GREEN, -1);
 		init_pair(5, COLOR_BLACK + 8 < COLORS ? COLOR_BLACK + 8 : COLOR_BLUE, -1);
+		init_pair(6, COLOR_BLACK, COLOR_YELLOW);
 		a.color = 1;
 	}
 	alt_left = key_code("kLFT3");
@@ -448,7 +482,7 @@ ui_run(struct store *st, const char *start)
 		app_message(&a, "F1 or H: help   q: quit");
 
 	while (!a.quit) {
-		draw_all(&a);
+		app_draw(&a);
 		ch = getch();
 		if (ch == ERR)
 			continue;
@@ -527,6 +561,16 @@ ui_run(struct store *st, const char *start)
 				app_message(&a, "Kamerstuk %s", a.doc.kamerstuk);
 		} else if (ch == 'i') {
 			notes_show(&a);
+		} else if (ch == 's') {
+			search_corpus_prompt(&a);
+		} else if (ch == '/' || ch == '?') {
+			if (a.in_results)
+				a.in_results = 0;
+			search_doc_prompt(&a, ch == '/' ? 1 : -1);
+		} else if (ch == 'n' || ch == 'N') {
+			search_repeat(&a, ch == 'n' ? 1 : -1);
+		} else if (a.in_results && a.focus == PANE_READER) {
+			results_key(&a, ch);
 		} else if (a.focus == PANE_TREE) {
 			tree_key(&a, ch);
 		} else if (a.focus == PANE_XREF) {
@@ -540,6 +584,7 @@ ui_run(struct store *st, const char *start)
 		a.count = 0;
 	}
 	save_position(&a);
+	search_free(&a);
 	udoc_free(&a.doc);
 	reader_cache_clear(&a);
 	tree_free(&a);

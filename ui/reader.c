@@ -10,6 +10,7 @@
 #include "wrap.h"
 
 #define MARGIN	1
+#define MATCHES	256	/* search matches shown in one paragraph */
 
 static void
 rpara_free(struct rpara *r)
@@ -164,8 +165,8 @@ reader_para(struct app *a, int id, int width)
 	return victim;
 }
 
-static int
-text_width(struct app *a)
+int
+reader_width(struct app *a)
 {
 	int	w = a->lay.pane[PANE_READER].w - 2 * MARGIN;
 
@@ -176,7 +177,7 @@ text_width(struct app *a)
 static int
 para_lines(struct app *a, int id)
 {
-	struct rpara *r = reader_para(a, id, text_width(a));
+	struct rpara *r = reader_para(a, id, reader_width(a));
 
 	return r ? r->nlines + 1 : 1;
 }
@@ -319,39 +320,39 @@ span_attr(struct app *a, const struct span *sp)
 	return a->color ? COLOR_PAIR(2) | A_UNDERLINE : A_UNDERLINE;
 }
 
+/* Draws line k of r: citations, note markers and search matches set off. */
 static void
-draw_line(struct app *a, WINDOW *w, struct rpara *r, int k, int width)
+draw_line(struct app *a, WINDOW *w, struct rpara *r, int k, int width,
+    const struct match *m, int nm)
 {
-	size_t	s = r->lines[k].start, e = r->lines[k].end, at = s;
-	int	i, cols = 0;
+	size_t	s = r->lines[k].start, e = r->lines[k].end, at, next;
+	int	attr[4096], i, cols = 0, base = r->heading ? A_BOLD : 0;
 
-	if (r->heading)
-		wattron(w, A_BOLD);
-	while (at < e) {
-		const struct span *sp = NULL;
-		size_t next = e;
+	if (e - s > sizeof attr / sizeof attr[0])
+		e = s + sizeof attr / sizeof attr[0];
+	for (at = s; at < e; at++)
+		attr[at - s] = base;
+	for (i = 0; i < r->nspans; i++)
+		for (at = s; at < e; at++)
+			if ((size_t)r->spans[i].start <= at && at < (size_t)r->spans[i].end)
+				attr[at - s] = base | span_attr(a, &r->spans[i]);
+	for (i = 0; i < nm; i++) {
+		int cur = r->id == a->fpara && m[i].start == a->fstart;
+		int ma = cur ? A_REVERSE | A_BOLD :
+		    a->color ? COLOR_PAIR(6) | A_BOLD : A_STANDOUT;
 
-		for (i = 0; i < r->nspans; i++) {
-			const struct span *x = &r->spans[i];
-
-			if ((size_t)x->start <= at && (size_t)x->end > at) {
-				sp = x;
-				next = (size_t)x->end < e ? (size_t)x->end : e;
-				break;
-			}
-			if ((size_t)x->start > at && (size_t)x->start < next)
-				next = (size_t)x->start;
-		}
-		if (sp)
-			wattron(w, span_attr(a, sp));
+		for (at = s; at < e; at++)
+			if ((size_t)m[i].start <= at && at < (size_t)m[i].end)
+				attr[at - s] = base | ma;
+	}
+	for (at = s; at < e; at = next) {
+		for (next = at + 1; next < e && attr[next - s] == attr[at - s]; next++)
+			;
+		wattrset(w, attr[at - s]);
 		draw_text(a, w, r->text + at, next - at, width - cols);
 		cols += draw_width(a, r->text + at, next - at);
-		if (sp)
-			wattroff(w, span_attr(a, sp));
-		at = next;
 	}
-	if (r->heading)
-		wattroff(w, A_BOLD);
+	wattrset(w, 0);
 }
 
 void
@@ -359,7 +360,8 @@ reader_draw(struct app *a, WINDOW *w)
 {
 	struct place	 p = a->top;
 	struct rpara	*r;
-	int		 y, h, width = text_width(a), done = 0;
+	struct match	 m[MATCHES];
+	int		 y, h, width = reader_width(a), done = 0, mpara = -1, nm = 0;
 
 	getmaxyx(w, h, y);
 	werase(w);
@@ -373,8 +375,13 @@ reader_draw(struct app *a, WINDOW *w)
 			waddch(w, '~');
 			continue;
 		}
+		if (p.para != mpara) {
+			/* the matches of a paragraph, once per paragraph shown */
+			nm = search_matches(a, r, m, MATCHES);
+			mpara = p.para;
+		}
 		if (p.line < r->nlines)
-			draw_line(a, w, r, p.line, width);
+			draw_line(a, w, r, p.line, width, m, nm);
 		if (!step(a, &p, 1))
 			done = 1;
 	}

@@ -76,6 +76,23 @@ struct rpara {
 struct place {
 	int64_t	doc;
 	int	para, line;
+	int	results;	/* the search results list, at entry para */
+};
+
+/* A hit of a corpus search. */
+struct result {
+	char	*doc, *section, *title, *snippet;
+	int	 para, page;
+	int	*hits;		/* pairs of byte offsets in snippet */
+	int	 nhits;
+};
+
+#define RESULTS_MAX	200
+#define HIST_MAX	32
+
+/* A match of the search in a paragraph's display text. */
+struct match {
+	int	start, end;	/* bytes */
 };
 
 #define HISTORY	100
@@ -109,6 +126,23 @@ struct app {
 	struct place	 back[HISTORY], fwd[HISTORY];
 	int		 nback, nfwd;
 
+	/* searching: in the document (/ ?) and in the corpus (s) */
+	char		 find[256];	/* the pattern, "" none */
+	char		*ffold;		/* the pattern folded */
+	size_t		 ffoldlen;
+	int		 fkeep;		/* smartcase: match case */
+	int		 fpara, fstart, fend;	/* the current match */
+	int		 fdir;		/* 1 for /, -1 for ? */
+	struct place	 forigin;	/* where an incremental search began */
+	char		 last_search;	/* 'd' or 'c': what n and N repeat */
+	char		**terms;	/* a corpus query's words, folded */
+	int		 nterms;
+	struct result	 res[RESULTS_MAX];
+	int		 nres, rsel, rtop, in_results;
+	char		 rquery[256];
+	char		*hist[HIST_MAX];
+	int		 nhist;
+
 	char		 msg[512];
 	int		 count;		/* a count typed before a motion */
 	int		 quit;
@@ -125,6 +159,9 @@ struct trow {
 void	app_message(struct app *a, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	app_open(struct app *a, int64_t doc, int para, int line, int remember);
+/* Shows the search results list at entry sel, as a place in the history. */
+void	app_results(struct app *a, int sel);
+void	app_draw(struct app *a);
 void	app_follow(struct app *a, const struct ucite *c);
 
 /* doc.c */
@@ -141,6 +178,7 @@ int	reader_bottom(struct app *a, int *line);
 void	reader_goto(struct app *a, int para, int context);
 void	reader_end(struct app *a);
 void	reader_cite_step(struct app *a, int dir);
+int	reader_width(struct app *a);
 
 /* tree.c */
 void	tree_build(struct app *a);
@@ -159,7 +197,22 @@ int	draw_width(struct app *a, const char *s, size_t len);
 void	draw_fill(WINDOW *w, int cols);
 
 /* prompt.c */
-char   *prompt_read(struct app *a, const char *label, const char *initial);
+/* Reads a line on the message line; changed (may be NULL) is called as
+ * the line changes, for incremental search; Up and Down recall history.
+ * Returns a malloc'd line, or NULL when Esc cancels. */
+char   *prompt_read(struct app *a, const char *label, const char *initial,
+	    void (*changed)(struct app *, const char *), int history);
+
+/* search.c */
+void	search_doc_prompt(struct app *a, int dir);
+void	search_repeat(struct app *a, int dir);
+void	search_corpus_prompt(struct app *a);
+int	search_matches(struct app *a, const struct rpara *r, struct match *m,
+	    int max);
+void	results_draw(struct app *a, WINDOW *w);
+void	results_key(struct app *a, int key);
+void	results_free(struct app *a);
+void	search_free(struct app *a);
 
 /* help.c */
 void	help_show(struct app *a);

@@ -1,0 +1,462 @@
+/* search.c: finding things. In the open document (/ and ?), incremental
+ * and smartcase, over the paragraphs' text as repaired, not the screen
+ * lines, so a match across a wrapped line or a mended hyphenation is found;
+ * and in the whole corpus (s), whose results are a list to pick from and a
+ * place in the back/forward history. n and N repeat whichever came last. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "store.h"
+#include "ui.h"
+#include "wrap.h"
+
+static void
+pattern_set(struct app *a, const char *pat)
+{
+	struct folded f;
+
+	free(a->ffold);
+	a->ffold = NULL;
+	a->ffoldlen = 0;
+	snprintf(a->find, sizeof a->find, "%s", pat);
+	if (*pat == '\0')
+		return;
+	a->fkeep = fold_has_upper(pat, strlen(pat));
+	if (fold_text(pat, strlen(pat), a->fkeep, &f) == 0) {
+		free(f.map);
+		a->ffold = f.s;
+		a->ffoldlen = f.len;
+	}
+}
+
+static void
+terms_free(struct app *a)
+{
+	int	i;
+
+	for (i = 0; i < a->nterms; i++)
+		free(a->terms[i]);
+	free(a->terms);
+	a->terms = NULL;
+	a->nterms = 0;
+}
+
+/* The words of a corpus query, folded, to highlight in the passages. */
+static void
+terms_set(struct app *a, const char *q)
+{
+	char		 word[256], **v;
+	const char	*s = q;
+	size_t		 n;
+	struct folded	 f;
+
+	terms_free(a);
+	while (*s) {
+		while (*s && strchr(" \"()*^+", *s))
+			s++;
+		for (n = 0; s[n] && !strchr(" \"()*^+", s[n]) && n + 1 < sizeof word; n++)
+			word[n] = s[n];
+		word[n] = '\0';
+		s += n;
+		if (n == 0 || strcmp(word, "AND") == 0 || strcmp(word, "OR") == 0 ||
+		    strcmp(word, "NOT") == 0 || strncmp(word, "NEAR", 4) == 0 ||
+		    strchr(word, ':') != NULL)
+			continue;
+		if (fold_text(word, n, 0, &f) == -1)
+			continue;
+		free(f.map);
+		if ((v = realloc(a->terms, (size_t)(a->nterms + 1) * sizeof *v)) == NULL) {
+			free(f.s);
+			return;
+		}
+		a->terms = v;
+		v[a->nterms++] = f.s;
+	}
+}
+
+int
+search_matches(struct app *a, const struct rpara *r, struct match *m, int max)
+{
+	struct folded	f;
+	size_t		s, e, from;
+	int		n = 0, t;
+
+	if (a->ffold != NULL && a->last_search == 'd') {
+		if (fold_text(r->text, r->len, a->fkeep, &f) == -1)
+			return 0;
+		for (from = 0; n < max && fold_find(&f, a->ffold, a->ffoldlen, from,
+		    &s, &e); from = e > s ? e : s + 1)
+			m[n++] = (struct match){ (int)s, (int)e };
+		fold_free(&f);
+		return n;
+	}
+	if (a->nterms == 0 || a->last_search != 'c')
+		return 0;
+	if (fold_text(r->text, r->len, 0, &f) == -1)
+		return 0;
+	for (t = 0; t < a->nterms; t++)
+		for (from = 0; n < max && fold_find(&f, a->terms[t],
+		    strlen(a->terms[t]), from, &s, &e); from = e > s ? e : s + 1)
+			m[n++] = (struct match){ (int)s, (int)e };
+	fold_free(&f);
+	return n;
+}
+
+/* The match in paragraph id nearest to byte from in direction dir: the
+ * first at or after it, or the last before it. */
+static int
+para_find(struct app *a, int id, int from, int dir, int *s, int *e)
+{
+	struct rpara	*r = reader_para(a, id, reader_width(a));
+	struct match	 m[256];
+	int		 n, i, best = -1;
+
+	if (r == NULL)
+		return 0;
+	n = search_matches(a, r, m, 256);
+	for (i = 0; i < n; i++) {
+		if (dir > 0 && m[i].start >= from) {
+			best = i;
+			break;
+		}
+		if (dir < 0 && m[i].start < from)
+			best = i;
+	}
+	if (best < 0)
+		return 0;
+	*s = m[best].start;
+	*e = m[best].end;
+	return 1;
+}
+
+/* Brings the current match into view, with some lines of context. */
+static void
+match_show(struct app *a)
+{
+	struct rpara	*r = reader_para(a, a->fpara, reader_width(a));
+	int		 k = 0, i, bottom, bline, h = a->lay.pane[PANE_READER].h;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nlines; i++)
+		if ((int)r->lines[i].start <= a->fstart)
+			k = i;
+	bottom = reader_bottom(a, &bline);
+	if ((a->fpara > a->top.para || (a->fpara == a->top.para && k >= a->top.line)) &&
+	    (a->fpara < bottom || (a->fpara == bottom && k <= bline)))
+		return;
+	a->top.para = a->fpara;
+	a->top.line = k;
+	reader_scroll(a, -(h / 3));
+	reader_scroll(a, 0);
+}
+
+/* Finds the next match from (para, off) on, wrapping around once. */
+static int
+find_from(struct app *a, int para, int off, int dir)
+{
+	int	i, n = a->doc.npara, s, e, p, wrapped = 0;
+
+	if (a->ffold == NULL || n < 1)
+		return 0;
+	for (i = 0; i <= n; i++) {
+		p = para + dir * i;
+		if (p > n) {
+			p -= n;
+			wrapped = 1;
+		} else if (p < 1) {
+			p += n;
+			wrapped = 1;
+		}
+		if (para_find(a, p, i == 0 ? off : (dir > 0 ? 0 : INT_MAX), dir, &s, &e)) {
+			a->fpara = p;
+			a->fstart = s;
+			a->fend = e;
+			match_show(a);
+			if (wrapped)
+				app_message(a, dir > 0 ? "Search hit the end, went on"
+				    " from the start." : "Search hit the start, went on"
+				    " from the end.");
+			return 1;
+		}
+	}
+	app_message(a, "Not found: %s", a->find);
+	return 0;
+}
+
+static void
+incremental(struct app *a, const char *pat)
+{
+	a->last_search = 'd';
+	pattern_set(a, pat);
+	a->top = a->forigin;
+	a->fpara = 0;
+	if (*pat != '\0')
+		find_from(a, a->forigin.para, 0, 1);
+	app_draw(a);
+}
+
+void
+search_doc_prompt(struct app *a, int dir)
+{
+	char	*pat;
+
+	if (a->doc.rowid == 0)
+		return;
+	a->forigin = a->top;
+	pat = prompt_read(a, dir > 0 ? "/" : "?", NULL,
+	    dir > 0 ? incremental : NULL, 1);
+	if (pat == NULL) {
+		a->top = a->forigin;
+		pattern_set(a, "");
+		return;
+	}
+	a->last_search = 'd';
+	a->fdir = dir;
+	pattern_set(a, pat);
+	if (*pat != '\0' && (dir < 0 || a->fpara == 0))
+		find_from(a, a->forigin.para, dir > 0 ? 0 : INT_MAX, dir);
+	else if (*pat != '\0')
+		app_message(a, "/%s", pat);
+	free(pat);
+}
+
+static void
+result_open(struct app *a, int i)
+{
+	int64_t	doc;
+	char	err[512];
+
+	if (i < 0 || i >= a->nres)
+		return;
+	if (store_doc_find(a->st, a->res[i].doc, &doc, err, sizeof err) == -1) {
+		app_message(a, "%s: %s", a->res[i].doc, err);
+		return;
+	}
+	a->rsel = i;
+	if (app_open(a, doc, a->res[i].para > 0 ? a->res[i].para : 1, 0, 1) == 0) {
+		reader_scroll(a, -(a->lay.pane[PANE_READER].h / 3));
+		app_message(a, "Result %d of %d: %s", i + 1, a->nres, a->doc.title);
+	}
+}
+
+void
+search_repeat(struct app *a, int dir)
+{
+	if (a->last_search == 'c') {
+		if (a->rsel + dir < 0 || a->rsel + dir >= a->nres) {
+			app_message(a, dir > 0 ? "That was the last result." :
+			    "That was the first result.");
+			return;
+		}
+		result_open(a, a->rsel + dir);
+		return;
+	}
+	if (a->ffold == NULL) {
+		app_message(a, "No search yet: / searches this document, s all.");
+		return;
+	}
+	dir *= a->fdir ? a->fdir : 1;
+	if (a->fpara == 0)
+		find_from(a, a->top.para, 0, dir);
+	else
+		find_from(a, a->fpara, dir > 0 ? a->fstart + 1 : a->fstart, dir);
+}
+
+void
+results_free(struct app *a)
+{
+	int	i;
+
+	for (i = 0; i < a->nres; i++) {
+		free(a->res[i].doc);
+		free(a->res[i].section);
+		free(a->res[i].title);
+		free(a->res[i].snippet);
+		free(a->res[i].hits);
+	}
+	a->nres = 0;
+}
+
+void
+search_free(struct app *a)
+{
+	int	i;
+
+	results_free(a);
+	terms_free(a);
+	free(a->ffold);
+	a->ffold = NULL;
+	for (i = 0; i < a->nhist; i++)
+		free(a->hist[i]);
+	a->nhist = 0;
+}
+
+static char *
+dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* The byte where character ch of s starts. */
+static int
+byte_at(const char *s, int ch)
+{
+	int	k = 0, c;
+
+	for (c = 0; s[k] != '\0' && c < ch; c++)
+		do
+			k++;
+		while (((unsigned char)s[k] & 0xc0) == 0x80);
+	return k;
+}
+
+/* Keeps a hit, its character offsets turned into bytes of the snippet. */
+static int
+result_add(const struct hit_row *h, void *arg)
+{
+	struct app	*a = arg;
+	struct result	*r;
+	int		 i;
+
+	if (a->nres >= RESULTS_MAX)
+		return 1;
+	r = &a->res[a->nres];
+	memset(r, 0, sizeof *r);
+	r->doc = dup(h->doc);
+	r->section = dup(h->section);
+	r->title = dup(h->title);
+	r->snippet = dup(h->snippet);
+	r->para = h->paragraph;
+	r->page = h->page;
+	if (h->nhits > 0 && (r->hits = calloc((size_t)h->nhits * 2,
+	    sizeof *r->hits)) != NULL) {
+		for (i = 0; i < 2 * h->nhits; i++)
+			r->hits[i] = byte_at(h->snippet, h->hits[i]);
+		r->nhits = h->nhits;
+	}
+	a->nres++;
+	return 0;
+}
+
+void
+search_corpus_prompt(struct app *a)
+{
+	char	*q, err[512];
+
+	if ((q = prompt_read(a, "Search: ", NULL, NULL, 1)) == NULL)
+		return;
+	if (*q == '\0') {
+		free(q);
+		return;
+	}
+	results_free(a);
+	if (store_search(a->st, q, RESULTS_MAX, 0, result_add, a, err,
+	    sizeof err) == -1) {
+		app_message(a, "%s", err);
+		free(q);
+		return;
+	}
+	if (a->nres == 0) {
+		app_message(a, "No matches for %s", q);
+		free(q);
+		return;
+	}
+	snprintf(a->rquery, sizeof a->rquery, "%s", q);
+	terms_set(a, q);
+	free(q);
+	a->last_search = 'c';
+	app_results(a, 0);
+	app_message(a, "%d result%s: Enter opens one, n and N step through them",
+	    a->nres, a->nres == 1 ? "" : "s");
+}
+
+void
+results_draw(struct app *a, WINDOW *w)
+{
+	int	h, wd, y = 0, i, k;
+	char	line[1024];
+
+	getmaxyx(w, h, wd);
+	werase(w);
+	wattron(w, A_BOLD);
+	snprintf(line, sizeof line, "%d result%s for %s", a->nres,
+	    a->nres == 1 ? "" : "s", a->rquery);
+	wmove(w, y++, 1);
+	draw_text(a, w, line, strlen(line), wd - 2);
+	wattroff(w, A_BOLD);
+	y++;
+	if (a->rsel < a->rtop)
+		a->rtop = a->rsel;
+	if ((a->rsel - a->rtop + 1) * 3 > h - 2)
+		a->rtop = a->rsel - (h - 2) / 3 + 1;
+	for (i = a->rtop; i < a->nres && y + 1 < h; i++) {
+		const struct result *r = &a->res[i];
+		int attr = i == a->rsel ? A_REVERSE : 0;
+		size_t at = 0, len = strlen(r->snippet);
+
+		snprintf(line, sizeof line, "%s%s%s%s", r->title ? r->title : r->doc,
+		    r->section ? "  \xc2\xa7 " : "", r->section ? r->section : "",
+		    "");
+		if (r->page)
+			snprintf(line + strlen(line), sizeof line - strlen(line),
+			    "  p. %d", r->page);
+		wattron(w, attr | A_BOLD);
+		wmove(w, y++, 1);
+		draw_text(a, w, line, strlen(line), wd - 2);
+		if (attr)
+			draw_fill(w, wd - 1);
+		wattroff(w, attr | A_BOLD);
+		/* the snippet, hits in bold */
+		wmove(w, y++, 3);
+		for (k = 0; k <= r->nhits && at < len; k++) {
+			size_t hs = k < r->nhits ? (size_t)r->hits[2 * k] : len;
+			size_t he = k < r->nhits ? (size_t)r->hits[2 * k + 1] : len;
+			int x, yy;
+
+			getyx(w, yy, x);
+			(void)yy;
+			draw_text(a, w, r->snippet + at, hs - at, wd - 1 - x);
+			getyx(w, yy, x);
+			wattron(w, a->color ? COLOR_PAIR(6) | A_BOLD : A_BOLD);
+			draw_text(a, w, r->snippet + hs, he - hs, wd - 1 - x);
+			wattroff(w, a->color ? COLOR_PAIR(6) | A_BOLD : A_BOLD);
+			at = he;
+		}
+		y++;
+	}
+}
+
+void
+results_key(struct app *a, int key)
+{
+	int	h = a->lay.pane[PANE_READER].h / 3;
+
+	switch (key) {
+	case 'j': case KEY_DOWN:
+		if (a->rsel + 1 < a->nres)
+			a->rsel++;
+		break;
+	case 'k': case KEY_UP:
+		if (a->rsel > 0)
+			a->rsel--;
+		break;
+	case ' ': case KEY_NPAGE:
+		a->rsel = a->rsel + h < a->nres ? a->rsel + h : a->nres - 1;
+		break;
+	case 'b': case KEY_PPAGE:
+		a->rsel = a->rsel - h > 0 ? a->rsel - h : 0;
+		break;
+	case 'g': case KEY_HOME:
+		a->rsel = 0;
+		break;
+	case 'G': case KEY_END:
+		a->rsel = a->nres - 1;
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		result_open(a, a->rsel);
+		break;
+	}
+}
