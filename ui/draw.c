@@ -101,10 +101,14 @@ draw_width(struct app *a, const char *s, size_t len)
 void
 draw_fill(WINDOW *w, int cols)
 {
-	int	y, x;
+	int	y, x, my, mx;
 
 	getyx(w, y, x);
-	(void)y;
-	while (x++ < cols)
-		waddch(w, ' ');
+	getmaxyx(w, my, mx);
+	(void)my;
+	if (cols > mx)
+		cols = mx;
+	/* up to the last column, never past it onto the next row */
+	for (; x < cols; x++)
+		mvwaddch(w, y, x, ' ');
 }

@@ -181,6 +181,8 @@ current_row(struct app *a)
 static void
 keep_visible(struct app *a, int h)
 {
+	if (h <= 0)
+		return;	/* hidden: keep where it was */
 	if (a->tsel < a->ttop)
 		a->ttop = a->tsel;
 	if (a->tsel >= a->ttop + h)
@@ -194,9 +196,14 @@ tree_follow(struct app *a)
 {
 	int	r;
 
-	if (a->doc.rowid != 0 && !has(a->topen, a->ntopen, a->doc.rowid)) {
-		toggle(&a->topen, &a->ntopen, a->doc.rowid);
-		tree_build(a);
+	/* a document opened in the reader opens in the tree, once: the
+	 * user may close it again */
+	if (a->doc.rowid != 0 && a->tfollowed != a->doc.rowid) {
+		a->tfollowed = a->doc.rowid;
+		if (!has(a->topen, a->ntopen, a->doc.rowid)) {
+			toggle(&a->topen, &a->ntopen, a->doc.rowid);
+			tree_build(a);
+		}
 	}
 	if (a->focus != PANE_TREE && (r = current_row(a)) >= 0) {
 		a->tsel = r;

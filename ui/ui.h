@@ -116,6 +116,7 @@ struct app {
 	struct trow	*trows;
 	int		 ntrows, tsel, ttop;
 	int64_t		*topen;		/* documents shown open */
+	int64_t		 tfollowed;	/* the document the tree last followed */
 	int		 ntopen;
 	int64_t		*tclosed;	/* sections collapsed */
 	int		 ntclosed;

@@ -58,8 +58,8 @@ entry_text(struct app *a, const struct xentry *e, char *l1, char *l2, size_t n)
 		if (c->target != NULL)
 			snprintf(l2, n, "-> %s", c->target);
 		else
-			snprintf(l2, n, "%s%snot in corpus", c->label[0] ? c->label : "",
-			    c->label[0] ? " - " : "");
+			snprintf(l2, n, "not in corpus%s%s", c->label[0] ? " - " : "",
+			    c->label);
 	} else if (e->kind == X_CITEDBY) {
 		const struct ulink *l = &a->doc.citedby[e->i];
 
@@ -77,7 +77,7 @@ void
 xref_draw(struct app *a, WINDOW *w)
 {
 	struct xentry	 v[XMAX];
-	int		 h, wd, y = 0, i, n, x0, last = -1, per;
+	int		 h, wd, y = 0, i, n, x0, last = -1, per, fit;
 	char		 l1[1024], l2[1024];
 
 	getmaxyx(w, h, wd);
@@ -89,6 +89,7 @@ xref_draw(struct app *a, WINDOW *w)
 		wd -= 2;
 	}
 	x0 = a->lay.stacked ? 0 : 2;
+	wd -= 1;	/* never the last column: the cursor would wrap */
 	n = entries(a, v);
 	if (a->xsel >= n)
 		a->xsel = n ? n - 1 : 0;
@@ -96,11 +97,15 @@ xref_draw(struct app *a, WINDOW *w)
 	for (i = 0; i < n && a->focus != PANE_XREF; i++)
 		if (v[i].kind == X_CITE && v[i].i == a->sel)
 			a->xsel = i;
+	/* two rows an entry, and room for up to three headings */
 	per = 2;
 	if (a->xsel < a->xtop)
 		a->xtop = a->xsel;
-	if ((a->xsel - a->xtop + 1) * per + 4 > h - y)
-		a->xtop = a->xsel - (h - y - 4) / per + 1;
+	fit = (h - y - 3) / per;
+	if (fit < 1)
+		fit = 1;
+	if (a->xsel - a->xtop + 1 > fit)
+		a->xtop = a->xsel - fit + 1;
 	if (a->xtop < 0)
 		a->xtop = 0;
 	if (n == 0 || v[0].kind != X_CITE)
