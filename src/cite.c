@@ -730,6 +730,8 @@ emit(struct scan *sc, struct ref *r, const char *num, long last, int item,
 		snprintf(c.display, sizeof c.display, "%s", num);
 		c.number[0] = '\0';
 		break;
+	default:	/* the kinds only XML markup gives */
+		break;
 	}
 	push(sc, &c);
 }
@@ -1248,11 +1250,56 @@ trigger(int c)
 	return (c >= '0' && c <= '9') || strchr("kKmMnNhHaAtTeEdD", c) != NULL;
 }
 
+/* Notes put a pinpoint before the citation too: "(2021–2025 p. 41)
+ * Bijlage bij Kamerstuk 35 788, nr. 77". A "p. N" or "blz. N" in the few
+ * words before a citation without one, with no other citation between
+ * and no sentence end, is its pinpoint. Bounded look-back: linear. */
+#define PIN_BACK	80
+
+static void
+pin_before(const char *text, struct cite_list *l, size_t first)
+{
+	size_t	k, i, lo, floor;
+	int	page, nd;
+
+	for (k = first; k < l->n; k++) {
+		struct cite *c = &l->v[k];
+
+		if (c->page != 0 || c->kind != CITE_KST)
+			continue;
+		floor = k > first ? l->v[k - 1].end : 0;
+		lo = c->start > PIN_BACK ? c->start - PIN_BACK : 0;
+		if (lo < floor)
+			lo = floor;
+		for (i = c->start; i > lo; i--) {
+			const char *p = text + i - 1;
+
+			/* a sentence ends here: stop */
+			if (*p == '.' && i < c->start && text[i] == ' ' &&
+			    !(i >= 3 && (strncmp(p - 1, "p.", 2) == 0 ||
+			    strncmp(p - 3, "blz.", 4) == 0 || strncmp(p - 2, "nr.", 3) == 0)))
+				break;
+			if ((strncmp(p, "p. ", 3) == 0 && (i == 1 || p[-1] == ' ' ||
+			    p[-1] == '(')) || (strncmp(p, "blz. ", 5) == 0 &&
+			    (i == 1 || p[-1] == ' ' || p[-1] == '('))) {
+				const char *d = p + (*p == 'p' ? 3 : 5);
+
+				for (page = 0, nd = 0; nd < 5 && d[nd] >= '0' &&
+				    d[nd] <= '9'; nd++)
+					page = page * 10 + d[nd] - '0';
+				if (nd > 0 && nd < 5 && !(d[nd] >= '0' && d[nd] <= '9'))
+					c->page = page;
+				break;
+			}
+		}
+	}
+}
+
 int
 cite_find_all(const char *text, size_t len, struct cite_list *out)
 {
 	struct scan sc;
-	size_t i = 0, e, n;
+	size_t i = 0, e, n, first = out->n;
 
 	memset(&sc, 0, sizeof sc);
 	sc.s = text;
@@ -1267,6 +1314,7 @@ cite_find_all(const char *text, size_t len, struct cite_list *out)
 		}
 		i++;
 	}
+	pin_before(text, out, first);
 	return sc.oom ? -1 : 0;
 }
 
@@ -1319,6 +1367,18 @@ cite_kind_name(enum cite_kind k)
 		return "ah";
 	case CITE_TK:
 		return "tk";
+	case CITE_BLG:
+		return "blg";
+	case CITE_STCRT:
+		return "stcrt";
+	case CITE_STB:
+		return "stb";
+	case CITE_TRB:
+		return "trb";
+	case CITE_KV:
+		return "kv";
+	case CITE_OTHER:
+		return "other";
 	}
 	return "?";
 }

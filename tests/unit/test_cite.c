@@ -889,3 +889,25 @@ test_cite_parse_display(void)
 	}
 	cite_list_free(&l);
 }
+
+void
+test_cite_pinpoint_before(void)
+{
+	struct cite_list l = { NULL, 0, 0 };
+	const char *t = "Coalitieakkoord Omzien naar elkaar (2021\xe2\x80\x93" "2025 p. 41)"
+	    " Bijlage bij Kamerstuk 35 788, nr. 77.";
+
+	T_EQ_INT(cite_find_all(t, strlen(t), &l), 0);
+	T_EQ_INT(l.n, 1);
+	T_OK(l.n == 1 && l.v[0].page == 41);
+	cite_list_free(&l);
+	/* not across a sentence end, nor from another citation's pinpoint */
+	t = "Zie p. 5. Het kabinet (Kamerstuk 36 045, nr. 4).";
+	T_EQ_INT(cite_find_all(t, strlen(t), &l), 0);
+	T_OK(l.n == 1 && l.v[0].page == 0);
+	cite_list_free(&l);
+	t = "Kamerstuk 36 045, nr. 4, p. 7 en Kamerstuk 36 045, nr. 5.";
+	T_EQ_INT(cite_find_all(t, strlen(t), &l), 0);
+	T_OK(l.n == 2 && l.v[0].page == 7 && l.v[1].page == 0);
+	cite_list_free(&l);
+}
