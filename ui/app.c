@@ -180,10 +180,15 @@ app_follow(struct app *a, const struct ucite *c)
 	}
 	if (c->pin > 0 && (i = store_para_at_page(a->st, doc, c->pin)) > 0)
 		para = i;
-	if (app_open(a, doc, para, 0, 1) == 0)
-		app_message(a, "%s%s", a->doc.title, c->pin ? "" : "");
-	if (c->pin > 0)
+	if (app_open(a, doc, para, 0, 1) == -1)
+		return;
+	if (c->pin > 0 && para > 1)
 		app_message(a, "%s, p. %d", a->doc.title, c->pin);
+	else if (c->pin > 0)
+		app_message(a, "%s: p. %d cited, but this text has no page"
+		    " numbers", a->doc.title, c->pin);
+	else
+		app_message(a, "%s", a->doc.title);
 }
 
 static void

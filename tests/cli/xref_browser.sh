@@ -1,0 +1,57 @@
+#!/bin/sh
+# xref_browser.sh: the citation network in the browser, in tmux: the panel,
+# following a footnote's citation with its pinpoint, and back.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "all browser checks" "no tmux on this system"
+	finish
+	exit
+fi
+. tests/cli/tmux.sh
+
+KR=kabinetsreactie-aiv-geopolitieke-tijdschok
+$LK load assets/corpus >/dev/null 2>&1
+
+status() { tm_row -2; }
+message() { tm_row -1; }
+key() { tm_keys "$1" "$2"; tm_settle "$1"; }
+
+# the panel for the Beleidsbrief at its start
+tm_start x1 160 40 -- kst-35925-V-84
+tm_wait x1 "kst-35925-V-84 |"
+panel=$(tm_strip 2)
+has "panel: citations in view" "$panel" "Citations"
+has "panel: the first citation of the letter" "$panel" "36 045, nr. 3"
+has "panel: it is not in the corpus" "$panel" "not in corpus"
+has "panel: related papers" "$panel" "Related"
+has "panel: the kabinetsreactie is related (both cite the coalitieakkoord)" "$panel" "Kabinetsreactie"
+tm_kill x1
+
+# the kabinetsreactie's footnote 3 cites the coalitieakkoord, p. 41
+tm_start x2 160 40 -- "$KR"
+tm_wait x2 "$KR |"
+i=0
+while [ $i -lt 30 ]; do
+	key x2 "}"
+	case $(message) in *"35 788, nr. 77"*) break ;; esac
+	i=$((i + 1))
+done
+has "footnote: } selects the citation in note 3" "$(message)" "35 788, nr. 77"
+first=$(tm_strip 1 | head -n 1)
+key x2 Enter
+tm_wait x2 "kst-35788-77 |" >/dev/null
+has "footnote: Enter opens the coalitieakkoord" "$(status)" "kst-35788-77 |"
+has "footnote: the pinpoint page is named" "$(message)" "p. 41"
+key x2 BSpace
+tm_wait x2 "$KR |" >/dev/null
+has "footnote: back to the kabinetsreactie" "$(status)" "$KR |"
+eq "footnote: back on the same line" "$(tm_strip 1 | head -n 1)" "$first"
+tm_kill x2
+
+# the same through the command line: the pinpoint is stored
+eq "cites: target_page of note 3's citation" "$($LK cites "$KR" --json | $PY -c '
+import json, sys
+print([c["target_page"] for c in json.load(sys.stdin) if c["id"] == "kst-35788-77"])')" "[41]"
+finish
