@@ -223,8 +223,10 @@ search_doc_prompt(struct app *a, int dir)
 	free(pat);
 }
 
+/* Opens result i; from the list it is a step in the history, while n and
+ * N step through the results in place, so Backspace returns to the list. */
 static void
-result_open(struct app *a, int i)
+result_open(struct app *a, int i, int remember)
 {
 	int64_t	doc;
 	char	err[512];
@@ -236,7 +238,8 @@ result_open(struct app *a, int i)
 		return;
 	}
 	a->rsel = i;
-	if (app_open(a, doc, a->res[i].para > 0 ? a->res[i].para : 1, 0, 1) == 0) {
+	if (app_open(a, doc, a->res[i].para > 0 ? a->res[i].para : 1, 0,
+	    remember) == 0) {
 		reader_scroll(a, -(a->lay.pane[PANE_READER].h / 3));
 		app_message(a, "Result %d of %d: %s", i + 1, a->nres, a->doc.title);
 	}
@@ -251,7 +254,7 @@ search_repeat(struct app *a, int dir)
 			    "That was the first result.");
 			return;
 		}
-		result_open(a, a->rsel + dir);
+		result_open(a, a->rsel + dir, 0);
 		return;
 	}
 	if (a->ffold == NULL) {
@@ -456,7 +459,7 @@ results_key(struct app *a, int key)
 		a->rsel = a->nres - 1;
 		break;
 	case '\n': case '\r': case KEY_ENTER:
-		result_open(a, a->rsel);
+		result_open(a, a->rsel, 1);
 		break;
 	}
 }
