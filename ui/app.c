@@ -595,6 +595,9 @@ ui_run(struct store *st, const char *start)
 	tree_free(&a);
 	free(a.topen);
 	free(a.tclosed);
+	for (n = 0; n < a.ngopen; n++)
+		free(a.gopen[n]);
+	free(a.gopen);
 	for (n = 0; n < PANE_COUNT; n++)
 		if (a.win[n])
 			delwin(a.win[n]);

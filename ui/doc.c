@@ -97,6 +97,7 @@ head_get(const struct doc_row *r, void *arg)
 	snprintf(d->key, sizeof d->key, "%s", r->id);
 	d->title = dup(r->title);
 	d->kamerstuk = r->kamerstuk ? strdup(r->kamerstuk) : NULL;
+	d->dossier = r->dossier ? strdup(r->dossier) : NULL;
 	return 0;
 }
 
@@ -196,6 +197,7 @@ udoc_free(struct udoc *d)
 	free(d->notes);
 	free(d->title);
 	free(d->kamerstuk);
+	free(d->dossier);
 	memset(d, 0, sizeof *d);
 }
 

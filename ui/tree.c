@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casing.h"
 #include "store.h"
 #include "ui.h"
 
@@ -36,6 +37,36 @@ toggle(int64_t **v, int *n, int64_t x)
 	nv[(*n)++] = x;
 }
 
+static int
+has_str(char **v, int n, const char *x)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], x) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+toggle_str(char ***v, int *n, const char *x)
+{
+	int	 i;
+	char	**nv;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], x) == 0) {
+			free((*v)[i]);
+			(*v)[i] = (*v)[--*n];
+			return;
+		}
+	if ((nv = realloc(*v, (size_t)(*n + 1) * sizeof *nv)) == NULL)
+		return;
+	*v = nv;
+	if ((nv[*n] = strdup(x)) != NULL)
+		(*n)++;
+}
+
 static void
 row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
     const char *label)
@@ -45,20 +76,30 @@ row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
 	if (v == NULL)
 		return;
 	a->trows = v;
+	memset(&v[a->ntrows], 0, sizeof v[a->ntrows]);
 	v[a->ntrows].doc = doc;
 	v[a->ntrows].sec = sec;
 	v[a->ntrows].level = level;
 	v[a->ntrows].first = first;
-	v[a->ntrows].kids = 0;
-	v[a->ntrows].open = 0;
 	v[a->ntrows].label = strdup(label ? label : "");
 	a->ntrows++;
 }
+
+/* A document as the tree lists it, gathered before rows are made, since
+ * a dossier's row needs to know how many papers it holds. */
+struct tdoc {
+	int64_t	 doc;
+	char	*title, *kamerstuk, *dossier, *dtitle, *number;
+	int	 sections;
+};
 
 struct build {
 	struct app	*a;
 	int64_t		 doc;
 	int		 hide;	/* sections deeper than this are hidden; 0 none */
+	int		 base;	/* levels above the sections: 1 in a dossier */
+	struct tdoc	*docs;
+	int		 ndocs;
 };
 
 static int
@@ -75,7 +116,7 @@ sec_row(const struct section_row *r, void *arg)
 		    strchr(r->number, '.') ? "" : ".", r->title);
 	else
 		snprintf(label, sizeof label, "%s", r->title);
-	row_add(b->a, b->doc, r->rowid, r->level, r->first, label);
+	row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first, label);
 	if (has(b->a->tclosed, b->a->ntclosed, r->rowid)) {
 		b->a->trows[b->a->ntrows - 1].open = 0;
 		b->hide = r->level;
@@ -84,18 +125,32 @@ sec_row(const struct section_row *r, void *arg)
 	return 0;
 }
 
+static char *
+dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
 static int
-doc_row(const struct doc_row *r, void *arg)
+doc_collect(const struct doc_row *r, void *arg)
 {
 	struct build	*b = arg;
-	char		 label[512];
+	struct tdoc	*v = realloc(b->docs, (size_t)(b->ndocs + 1) * sizeof *v);
 
-	snprintf(label, sizeof label, "%s%s%s%s", r->title,
-	    r->kamerstuk ? " (" : "", r->kamerstuk ? r->kamerstuk : "",
-	    r->kamerstuk ? ")" : "");
-	row_add(b->a, r->rowid, 0, 0, 1, label);
-	b->a->trows[b->a->ntrows - 1].kids = r->sections > 0;
-	b->a->trows[b->a->ntrows - 1].open = has(b->a->topen, b->a->ntopen, r->rowid);
+	if (v == NULL)
+		return -1;
+	b->docs = v;
+	v[b->ndocs].doc = r->rowid;
+	v[b->ndocs].title = dup(r->title);
+	v[b->ndocs].kamerstuk = dup(r->kamerstuk);
+	v[b->ndocs].dossier = dup(r->dossier);
+	v[b->ndocs].dtitle = dup(r->dossier_title);
+	v[b->ndocs].number = NULL;
+	v[b->ndocs].sections = r->sections;
+	/* the number is what follows "nr. " in the Kamerstuk */
+	if (r->kamerstuk && strstr(r->kamerstuk, "nr. "))
+		v[b->ndocs].number = dup(strstr(r->kamerstuk, "nr. ") + 4);
+	b->ndocs++;
 	return 0;
 }
 
@@ -104,41 +159,88 @@ tree_free(struct app *a)
 {
 	int	i;
 
-	for (i = 0; i < a->ntrows; i++)
+	for (i = 0; i < a->ntrows; i++) {
 		free(a->trows[i].label);
+		free(a->trows[i].dossier);
+	}
 	free(a->trows);
 	a->trows = NULL;
 	a->ntrows = 0;
+}
+
+/* How many papers from docs[i] on share its dossier. */
+static int
+dossier_run(const struct build *b, int i)
+{
+	int	j;
+
+	if (b->docs[i].dossier == NULL)
+		return 0;
+	for (j = i; j < b->ndocs && b->docs[j].dossier != NULL &&
+	    strcmp(b->docs[j].dossier, b->docs[i].dossier) == 0; j++)
+		;
+	return j - i;
 }
 
 void
 tree_build(struct app *a)
 {
 	struct build	 b;
-	struct trow	*docs;
-	int		 i, n;
+	char		 label[768], *title;
+	int		 i, k, run = 0, grouped, open;
 
 	tree_free(a);
 	memset(&b, 0, sizeof b);
 	b.a = a;
-	store_docs(a->st, doc_row, &b);
-	/* put the sections of open documents under them */
-	n = a->ntrows;
-	docs = a->trows;
-	a->trows = NULL;
-	a->ntrows = 0;
-	for (i = 0; i < n; i++) {
-		row_add(a, docs[i].doc, 0, 0, 1, docs[i].label);
-		a->trows[a->ntrows - 1].kids = docs[i].kids;
-		a->trows[a->ntrows - 1].open = docs[i].open;
-		free(docs[i].label);
-		if (docs[i].open) {
-			b.doc = docs[i].doc;
+	store_docs(a->st, doc_collect, &b);
+	for (i = 0; i < b.ndocs; i++) {
+		struct tdoc *d = &b.docs[i];
+
+		/* a dossier with several papers is a node of its own; run
+		 * counts the papers of the current one still to come */
+		if (run == 0 && (k = dossier_run(&b, i)) >= 2) {
+			run = k;
+			snprintf(label, sizeof label, "%s%s%s (%d)", d->dossier,
+			    d->dtitle ? " " : "", d->dtitle ? d->dtitle : "", k);
+			row_add(a, 0, 0, 0, 0, label);
+			a->trows[a->ntrows - 1].dossier = strdup(d->dossier);
+			a->trows[a->ntrows - 1].kids = 1;
+			a->trows[a->ntrows - 1].open = has_str(a->gopen, a->ngopen,
+			    d->dossier);
+		}
+		grouped = run > 0;
+		if (run > 0)
+			run--;
+		if (grouped && !has_str(a->gopen, a->ngopen, d->dossier))
+			continue;
+		title = casing_sentence(d->title);
+		if (grouped)
+			snprintf(label, sizeof label, "nr. %s \xe2\x80\x94 %s",
+			    d->number ? d->number : "?", title ? title : d->title);
+		else
+			snprintf(label, sizeof label, "%s%s%s%s", title ? title : d->title,
+			    d->kamerstuk ? " (" : "", d->kamerstuk ? d->kamerstuk : "",
+			    d->kamerstuk ? ")" : "");
+		free(title);
+		open = has(a->topen, a->ntopen, d->doc);
+		row_add(a, d->doc, 0, grouped, 1, label);
+		a->trows[a->ntrows - 1].kids = d->sections > 0;
+		a->trows[a->ntrows - 1].open = open;
+		if (open) {
+			b.doc = d->doc;
 			b.hide = 0;
-			store_sections(a->st, docs[i].doc, sec_row, &b);
+			b.base = grouped;
+			store_sections(a->st, d->doc, sec_row, &b);
 		}
 	}
-	free(docs);
+	for (k = 0; k < b.ndocs; k++) {
+		free(b.docs[k].title);
+		free(b.docs[k].kamerstuk);
+		free(b.docs[k].dossier);
+		free(b.docs[k].dtitle);
+		free(b.docs[k].number);
+	}
+	free(b.docs);
 	/* a section has children when the next row is deeper */
 	for (i = 0; i < a->ntrows; i++)
 		if (a->trows[i].sec != 0)
@@ -200,10 +302,12 @@ tree_follow(struct app *a)
 	 * user may close it again */
 	if (a->doc.rowid != 0 && a->tfollowed != a->doc.rowid) {
 		a->tfollowed = a->doc.rowid;
-		if (!has(a->topen, a->ntopen, a->doc.rowid)) {
+		if (!has(a->topen, a->ntopen, a->doc.rowid))
 			toggle(&a->topen, &a->ntopen, a->doc.rowid);
-			tree_build(a);
-		}
+		if (a->doc.dossier != NULL &&
+		    !has_str(a->gopen, a->ngopen, a->doc.dossier))
+			toggle_str(&a->gopen, &a->ngopen, a->doc.dossier);
+		tree_build(a);
 	}
 	if (a->focus != PANE_TREE && (r = current_row(a)) >= 0) {
 		a->tsel = r;
@@ -225,7 +329,7 @@ tree_draw(struct app *a, WINDOW *w)
 		const struct trow *r = &a->trows[i];
 		int attr = 0;
 
-		indent = r->sec ? 2 * r->level : 0;
+		indent = 2 * r->level;
 		if (indent > wd / 2)
 			indent = wd / 2;
 		if (i == a->tsel && a->focus == PANE_TREE)
@@ -241,6 +345,18 @@ tree_draw(struct app *a, WINDOW *w)
 			draw_fill(w, wd);
 		wattroff(w, attr);
 	}
+}
+
+/* Opens or closes a dossier, a document or a section. */
+static void
+node_toggle(struct app *a, const struct trow *r)
+{
+	if (r->doc == 0)
+		toggle_str(&a->gopen, &a->ngopen, r->dossier);
+	else if (r->sec)
+		toggle(&a->tclosed, &a->ntclosed, r->sec);
+	else
+		toggle(&a->topen, &a->ntopen, r->doc);
 }
 
 void
@@ -273,30 +389,27 @@ tree_key(struct app *a, int key)
 		break;
 	case 'h': case KEY_LEFT:
 		if (r->kids && r->open) {
-			if (r->sec)
-				toggle(&a->tclosed, &a->ntclosed, r->sec);
-			else
-				toggle(&a->topen, &a->ntopen, r->doc);
+			node_toggle(a, r);
 			tree_build(a);
 		} else
+			/* to the parent: the nearest row above, less deep */
 			for (i = a->tsel - 1; i >= 0; i--)
-				if (a->trows[i].doc == r->doc &&
-				    (a->trows[i].sec == 0 || a->trows[i].level < r->level)) {
+				if (a->trows[i].level < r->level) {
 					a->tsel = i;
 					break;
 				}
 		break;
 	case 'l': case KEY_RIGHT:
 		if (r->kids && !r->open) {
-			if (r->sec)
-				toggle(&a->tclosed, &a->ntclosed, r->sec);
-			else
-				toggle(&a->topen, &a->ntopen, r->doc);
+			node_toggle(a, r);
 			tree_build(a);
 		}
 		break;
 	case '\n': case '\r': case KEY_ENTER:
-		if (r->sec == 0) {
+		if (r->doc == 0) {
+			node_toggle(a, r);
+			tree_build(a);
+		} else if (r->sec == 0) {
 			int para = 1, line = 0;
 			char key[256];
 

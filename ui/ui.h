@@ -40,7 +40,7 @@ struct ulink {			/* a paper citing this one, or a related one */
 struct udoc {
 	int64_t		 rowid;
 	char		 key[256];
-	char		*title, *kamerstuk;
+	char		*title, *kamerstuk, *dossier;
 	int		 npara;
 	struct usec	*secs;
 	int		 nsecs;
@@ -117,6 +117,8 @@ struct app {
 	int		 ntrows, tsel, ttop;
 	int64_t		*topen;		/* documents shown open */
 	int64_t		 tfollowed;	/* the document the tree last followed */
+	char		**gopen;	/* dossiers shown open */
+	int		 ngopen;
 	int		 ntopen;
 	int64_t		*tclosed;	/* sections collapsed */
 	int		 ntclosed;
@@ -150,9 +152,10 @@ struct app {
 };
 
 struct trow {
-	int64_t	 doc, sec;	/* sec 0: the document itself */
+	int64_t	 doc, sec;	/* sec 0: the document itself; doc 0: a dossier */
 	int	 level, open, kids, first;
 	char	*label;
+	char	*dossier;	/* a dossier's row: its number */
 };
 
 /* app.c */
