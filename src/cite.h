@@ -8,7 +8,14 @@ enum cite_kind {
 	CITE_DOSSIER,	/* a dossier alone: dossier-36045 */
 	CITE_H,		/* Handelingen: h-tk-20122013-71-15 */
 	CITE_AH,	/* Aanhangsel Handelingen: ah-tk-20222023-635 */
-	CITE_TK		/* Tweede Kamer document number: 2024D26746 */
+	CITE_TK,	/* Tweede Kamer document number: 2024D26746 */
+	/* only from XML markup (<extref doc="…">), by the id's prefix */
+	CITE_BLG,	/* Bijlage: blg-1234567 */
+	CITE_STCRT,	/* Staatscourant: stcrt-2024-1234 */
+	CITE_STB,	/* Staatsblad: stb-2024-56 */
+	CITE_TRB,	/* Tractatenblad: trb-2024-7 */
+	CITE_KV,	/* Kamervragen: kv-tk-2024Z01234 */
+	CITE_OTHER	/* another official publication */
 };
 
 struct cite {
@@ -39,7 +46,8 @@ void	cite_list_free(struct cite_list *l);
  * "kst-36045-4", "35925-V-84") into its canonical id. Returns 0 or -1. */
 int	cite_parse_id(const char *s, char *id, size_t idlen);
 
-/* The kind name stored and printed: "kst", "dossier", "h", "ah", "tk". */
+/* The kind name stored and printed: "kst", "dossier", "h", "ah", "tk",
+ * "blg", "stcrt", "stb", "trb", "kv", "other". */
 const char *cite_kind_name(enum cite_kind k);
 
 #endif
