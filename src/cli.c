@@ -34,7 +34,12 @@ cli_usage(FILE *f)
 	    "       leeskamer [--home DIR] cited-by ID [--json]\n"
 	    "       leeskamer [--home DIR] refs [--unresolved] [--json]\n"
 	    "       leeskamer [--home DIR] graph [--format dot|json]\n"
-	    "       leeskamer [--home DIR] related DOC [--json]\n",
+	    "       leeskamer [--home DIR] related DOC [--json]\n"
+	    "       leeskamer [--home DIR] bookmarks [list] [--tag T] [--doc DOC] [--json]\n"
+	    "       leeskamer [--home DIR] bookmarks add DOC PARAGRAPH [--note TEXT] [--tag T]...\n"
+	    "       leeskamer [--home DIR] bookmarks rm|restore ID\n"
+	    "       leeskamer [--home DIR] bookmarks note ID TEXT\n"
+	    "       leeskamer [--home DIR] bookmarks export [--format md|json|csv] [-o FILE] [--force]\n",
 	    f);
 }
 
@@ -872,6 +877,8 @@ cli_run(struct cli *c, int argc, char **argv)
 		rc = cmd_show(c, npos, pos, o.width);
 	else if (strcmp(cmd, "search") == 0)
 		rc = cmd_search(c, npos, pos, o.limit, o.doc);
+	else if (strcmp(cmd, "bookmarks") == 0 || strcmp(cmd, "bookmark") == 0)
+		rc = cli_bookmarks(c, npos, pos, &o);
 	else if ((rc = cli_xref(c, cmd, npos, pos, &o)) == -1) {
 		fprintf(stderr, "%s: unknown command: %s\n", c->prog, cmd);
 		cli_usage(stderr);

@@ -28,6 +28,11 @@ struct cli_opts {
 int	cli_xref(struct cli *c, const char *cmd, int argc, char **argv,
 	    const struct cli_opts *o);
 
+/* The bookmarks command (cli_bookmarks.c): list, add, rm, restore, note,
+ * export. Returns the exit status. */
+int	cli_bookmarks(struct cli *c, int argc, char **argv,
+	    const struct cli_opts *o);
+
 /* Runs the command in argv[0] with its arguments. Returns the exit status:
  * 0 done, 1 failed, 2 usage error. */
 int	cli_run(struct cli *c, int argc, char **argv);

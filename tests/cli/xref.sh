@@ -269,11 +269,11 @@ eq "corpus: the Beleidsbrief cites it in its text" \
 	"$(pj "$WORK/k.json" '[d[0]["note"], d[0]["page"], d[0]["label"], d[0]["pin"]]')" \
 	'[null, 17, "coalitieakkoord", null]'
 # the note reads "… (2021–2025 p. 41) Bijlage bij Kamerstuk 35 788, nr. 77.":
-# the recogniser takes "Bijlage" as the label and no pinpoint (the page
-# stands before the citation)
+# the recogniser takes "Bijlage" as the label and p. 41, standing before
+# the citation, as its pinpoint
 eq "corpus: the kabinetsreactie cites it in note 3" \
 	"$(pj "$WORK/k.json" '[d[1]["note"], d[1]["page"], d[1]["label"], d[1]["pin"], d[1]["display"]]')" \
-	'[3, 7, "Bijlage", null, "35 788, nr. 77"]'
+	'[3, 7, "Bijlage", 41, "35 788, nr. 77"]'
 "$LK" --home "$CORPUS" show kabinetsreactie-aiv-geopolitieke-tijdschok --json >"$WORK/krshow.json"
 eq "corpus: note 3's paragraph is the one with its marker" \
 	"$(pj "$WORK/k.json" 'd[1]["paragraph"]')" \
