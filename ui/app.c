@@ -84,6 +84,8 @@ app_open(struct app *a, int64_t doc, int para, int line, int remember)
 			app_message(a, "Cannot open that document.");
 			return -1;
 		}
+		marks_doc_load(a);
+		a->vsel = 0;
 	}
 	a->top.doc = doc;
 	a->sel = -1;
@@ -269,7 +271,9 @@ app_draw(struct app *a)
 	for (i = 0; i < PANE_COUNT; i++)
 		if (a->win[i] != NULL)
 			werase(a->win[i]);
-	if (a->win[PANE_READER] && a->in_results)
+	if (a->win[PANE_READER] && a->in_marks)
+		marks_draw(a, a->win[PANE_READER]);
+	else if (a->win[PANE_READER] && a->in_results)
 		results_draw(a, a->win[PANE_READER]);
 	else if (a->win[PANE_READER])
 		reader_draw(a, a->win[PANE_READER]);
@@ -503,7 +507,10 @@ ui_run(struct store *st, const char *start)
 		}
 		n = a.count ? a.count : 1;
 		a.msg[0] = '\0';
-		if (ch == 'q') {
+		if (a.in_marks && ch != '\t' && ch != KEY_BTAB && ch != KEY_F(1) &&
+		    a.focus == PANE_READER) {
+			marks_key(&a, ch);
+		} else if (ch == 'q') {
 			a.quit = 1;
 		} else if (ch == '\t' || ch == KEY_BTAB) {
 			int d = ch == '\t' ? 1 : PANE_COUNT - 1, f = a.focus, k;
@@ -568,6 +575,12 @@ ui_run(struct store *st, const char *start)
 			notes_show(&a);
 		} else if (ch == 's') {
 			search_corpus_prompt(&a);
+		} else if (ch == '\'') {
+			marks_open(&a);
+		} else if (ch == 'm' && a.doc.rowid != 0 && !a.in_results) {
+			marks_add(&a);
+		} else if (ch == 'v' && a.doc.rowid != 0 && !a.in_results) {
+			marks_select(&a);
 		} else if (ch == '/' || ch == '?') {
 			if (a.in_results)
 				a.in_results = 0;
@@ -590,6 +603,7 @@ ui_run(struct store *st, const char *start)
 	}
 	save_position(&a);
 	search_free(&a);
+	marks_free(&a);
 	udoc_free(&a.doc);
 	reader_cache_clear(&a);
 	tree_free(&a);

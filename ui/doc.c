@@ -192,6 +192,7 @@ udoc_free(struct udoc *d)
 	}
 	free(d->citedby);
 	free(d->related);
+	free(d->marked);
 	free(d->secs);
 	free(d->cites);
 	free(d->notes);

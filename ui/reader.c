@@ -380,8 +380,21 @@ reader_draw(struct app *a, WINDOW *w)
 			nm = search_matches(a, r, m, MATCHES);
 			mpara = p.para;
 		}
-		if (p.line < r->nlines)
+		if (p.line < r->nlines) {
 			draw_line(a, w, r, p.line, width, m, nm);
+			/* the margin: a bookmarked passage, a selection */
+			if (a->vsel && p.para >= (a->vsel < a->top.para ? a->vsel :
+			    a->top.para) && p.para <= (a->vsel > a->top.para ?
+			    a->vsel : a->top.para))
+				mvwaddch(w, y, 0, '>' | A_BOLD);
+			else if (marks_in(a, p.para)) {
+				wmove(w, y, 0);
+				wattron(w, a->color ? COLOR_PAIR(3) : A_BOLD);
+				draw_text(a, w, a->utf8 ? "\xe2\x96\x8c" : "*",
+				    a->utf8 ? 3 : 1, 1);
+				wattroff(w, a->color ? COLOR_PAIR(3) : A_BOLD);
+			}
+		}
 		if (!step(a, &p, 1))
 			done = 1;
 	}

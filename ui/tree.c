@@ -7,6 +7,7 @@
 
 #include "casing.h"
 #include "store.h"
+#include "store_user.h"
 #include "ui.h"
 
 static int
@@ -93,8 +94,15 @@ struct tdoc {
 	int	 sections;
 };
 
+struct count {
+	char	*section;
+	int	 n;
+};
+
 struct build {
 	struct app	*a;
+	struct count	*counts;	/* bookmarks by section, of one document */
+	int		 ncounts;
 	int64_t		 doc;
 	int		 hide;	/* sections deeper than this are hidden; 0 none */
 	int		 base;	/* levels above the sections: 1 in a dossier */
@@ -107,6 +115,7 @@ sec_row(const struct section_row *r, void *arg)
 {
 	struct build	*b = arg;
 	char		 label[512];
+	int		 i;
 
 	if (b->hide && r->level > b->hide)
 		return 0;
@@ -116,6 +125,10 @@ sec_row(const struct section_row *r, void *arg)
 		    strchr(r->number, '.') ? "" : ".", r->title);
 	else
 		snprintf(label, sizeof label, "%s", r->title);
+	for (i = 0; i < b->ncounts; i++)
+		if (strcmp(b->counts[i].section, r->id) == 0)
+			snprintf(label + strlen(label), sizeof label - strlen(label),
+			    " (%d)", b->counts[i].n);
 	row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first, label);
 	if (has(b->a->tclosed, b->a->ntclosed, r->rowid)) {
 		b->a->trows[b->a->ntrows - 1].open = 0;
@@ -123,6 +136,35 @@ sec_row(const struct section_row *r, void *arg)
 	} else
 		b->a->trows[b->a->ntrows - 1].open = 1;
 	return 0;
+}
+
+static int
+count_add(const char *section, int n, void *arg)
+{
+	struct build	*b = arg;
+	struct count	*v;
+
+	if (section == NULL)
+		return 0;
+	if ((v = realloc(b->counts, (size_t)(b->ncounts + 1) * sizeof *v)) == NULL)
+		return -1;
+	b->counts = v;
+	if ((v[b->ncounts].section = strdup(section)) == NULL)
+		return -1;
+	v[b->ncounts++].n = n;
+	return 0;
+}
+
+static void
+counts_free(struct build *b)
+{
+	int	i;
+
+	for (i = 0; i < b->ncounts; i++)
+		free(b->counts[i].section);
+	free(b->counts);
+	b->counts = NULL;
+	b->ncounts = 0;
 }
 
 static char *
@@ -227,10 +269,15 @@ tree_build(struct app *a)
 		a->trows[a->ntrows - 1].kids = d->sections > 0;
 		a->trows[a->ntrows - 1].open = open;
 		if (open) {
+			char key[256];
+
 			b.doc = d->doc;
 			b.hide = 0;
 			b.base = grouped;
+			if (store_doc_key(a->st, d->doc, key, sizeof key) == 0)
+				store_bookmark_counts(a->st, key, count_add, &b);
 			store_sections(a->st, d->doc, sec_row, &b);
+			counts_free(&b);
 		}
 	}
 	for (k = 0; k < b.ndocs; k++) {

@@ -37,6 +37,17 @@ struct ulink {			/* a paper citing this one, or a related one */
 	int	 para;			/* the citing paragraph, 0 none */
 };
 
+struct urange {			/* a bookmarked passage */
+	int	first, last;
+};
+
+/* A bookmark in the list. */
+struct umark {
+	int64_t	 id;
+	char	*doc, *title, *where, *quote, *note, *tags, *created;
+	int	 para, orphaned;
+};
+
 struct udoc {
 	int64_t		 rowid;
 	char		 key[256];
@@ -50,6 +61,8 @@ struct udoc {
 	int		 nnotes;
 	struct ulink	*citedby, *related;
 	int		 ncitedby, nrelated;
+	struct urange	*marked;	/* bookmarked passages */
+	int		 nmarked;
 };
 
 /* A paragraph laid out for the reader at one width. */
@@ -146,6 +159,14 @@ struct app {
 	char		*hist[HIST_MAX];
 	int		 nhist;
 
+	/* bookmarks: a selection being made, and the list */
+	int		 vsel;		/* the selection's first paragraph, 0 none */
+	struct umark	*marks;
+	int		 nmarks, msel, mtop, in_marks, morder;
+	char		 mfilter[256];
+	int64_t		 mundo[HISTORY];	/* deleted here, for u */
+	int		 nmundo;
+
 	char		 msg[512];
 	int		 count;		/* a count typed before a motion */
 	int		 quit;
@@ -217,6 +238,16 @@ void	results_draw(struct app *a, WINDOW *w);
 void	results_key(struct app *a, int key);
 void	results_free(struct app *a);
 void	search_free(struct app *a);
+
+/* marks.c */
+void	marks_add(struct app *a);
+void	marks_select(struct app *a);
+void	marks_open(struct app *a);
+void	marks_draw(struct app *a, WINDOW *w);
+void	marks_key(struct app *a, int key);
+void	marks_free(struct app *a);
+int	marks_doc_load(struct app *a);
+int	marks_in(const struct app *a, int para);
 
 /* help.c */
 void	help_show(struct app *a);
