@@ -100,7 +100,7 @@ cmp_str(const void *a, const void *b)
 }
 
 /* Collects the files to load under path: a file as given, a folder's
- * *.txt files recursively, in name order. */
+ * *.txt and *.xml files recursively, in name order. */
 static int
 collect(const char *path, char ***v, size_t *n, int top)
 {
@@ -135,7 +135,8 @@ collect(const char *path, char ***v, size_t *n, int top)
 				snprintf(full, len, "%s%s%s", path,
 				    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
 				if (stat(full, &sb) == 0 && (S_ISDIR(sb.st_mode) ||
-				    has_ext(names[i], ".txt")))
+				    has_ext(names[i], ".txt") ||
+				    has_ext(names[i], ".xml")))
 					rc = collect(full, v, n, 0);
 				free(full);
 			}
@@ -144,7 +145,7 @@ collect(const char *path, char ***v, size_t *n, int top)
 		free(names);
 		return rc;
 	}
-	if (!top && !has_ext(path, ".txt"))
+	if (!top && !has_ext(path, ".txt") && !has_ext(path, ".xml"))
 		return 0;
 add:
 	if ((nn = realloc(*v, (*n + 1) * sizeof **v)) == NULL)
@@ -261,7 +262,7 @@ cli_load(struct cli *c, int argc, char **argv)
 			return 1;
 		}
 		if (n == before)
-			fprintf(stderr, "%s: %s: no .txt files in it\n", c->prog,
+			fprintf(stderr, "%s: %s: no .txt or .xml files in it\n", c->prog,
 			    argv[k]);
 	}
 	ld.total = (int)n;

@@ -12,6 +12,7 @@
 #include "hyphen.h"
 #include "load.h"
 #include "text.h"
+#include "xml.h"
 
 /* Bump when parsing changes, so that unchanged files are read again. */
 #define PARSER_VERSION	"3"
@@ -92,6 +93,8 @@ load_stem(const char *path, char *stem, size_t len)
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
 	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	else if (strcasecmp(dot, ".xml") == 0)	/* XML: beside its text */
 		dot = base + strlen(base);
 	snprintf(stem, len, "%.*s", (int)(dot - base), base);
 }
@@ -209,6 +212,8 @@ load_parse(const char *path, const unsigned char *raw, size_t len,
 	p->sidecar = sidecar;
 	load_stem(path, p->stem, sizeof p->stem);
 	l->hash = load_hash(raw, len, sidecar);
+	if (xml_want(path, raw, len))
+		return xml_parse(path, raw, len, l, err, errlen);
 	if (text_decode(raw, len, &t, why, sizeof why) == -1) {
 		snprintf(err, errlen, "%s", why);
 		return -1;

@@ -22,6 +22,7 @@ struct loaded {
 	uint64_t	 hash;	/* of the file, its sidecar and the parser */
 	const char	*encoding;
 	int		 converted;
+	int		 xml;	/* read from XML by xml_parse (xml.h) */
 };
 
 /* Reads the whole file at path into *raw (malloc'd). Returns 0, or -1 with
@@ -33,7 +34,8 @@ int	load_read(const char *path, unsigned char **raw, size_t *len,
 uint64_t load_hash(const unsigned char *raw, size_t len, const char *sidecar);
 /* Reads path's NAME.meta sidecar, or NULL when there is none. */
 char   *load_sidecar(const char *path);
-/* The file name without folders and extension. */
+/* The file name without folders and extension; an XML file keeps its
+ * ".xml", so that it is another file than the text of the same paper. */
 void	load_stem(const char *path, char *stem, size_t len);
 /* Parses raw (the bytes of path) into l. lx may be NULL. Returns 0, or -1
  * with a reason in err; l is to be freed with load_free either way. */

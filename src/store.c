@@ -30,7 +30,8 @@ static const char schema[] =
 	" id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE, path TEXT,"
 	" hash TEXT NOT NULL, doc INTEGER NOT NULL, part INTEGER,"
 	" first_page INTEGER, first_number TEXT, title TEXT, title_rank INTEGER,"
-	" encoding TEXT, loaded TEXT);"
+	" encoding TEXT, loaded TEXT, format TEXT NOT NULL DEFAULT 'txt',"
+	" shadow INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS file_doc ON file(doc);"
 	"CREATE TABLE IF NOT EXISTS section("
 	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
@@ -61,6 +62,16 @@ static const char schema[] =
 	"CREATE INDEX IF NOT EXISTS cite_target ON cite(target);"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(head, body,"
 	" tokenize = 'unicode61 remove_diacritics 2');";
+
+/* An index.db from before file.format and file.shadow: index.db is
+ * derived, so its tables are dropped and made again (user.db is kept). */
+static const char index_drop[] =
+	"BEGIN IMMEDIATE;"
+	"DROP TABLE IF EXISTS main.fts; DROP TABLE IF EXISTS main.cite;"
+	"DROP TABLE IF EXISTS main.note; DROP TABLE IF EXISTS main.para;"
+	"DROP TABLE IF EXISTS main.section; DROP TABLE IF EXISTS main.file;"
+	"DROP TABLE IF EXISTS main.doc;"
+	"COMMIT;";
 
 static const char user_schema[] =
 	"CREATE TABLE IF NOT EXISTS bookmark("
@@ -124,6 +135,18 @@ mkdirs(const char *path)
 	return 0;
 }
 
+/* Whether index.db has the columns this schema adds to older ones. */
+static int
+index_current(struct store *st)
+{
+	sqlite3_stmt	*s = store_prep(st, "SELECT format, shadow FROM main.file LIMIT 0");
+
+	if (s == NULL)
+		return 0;
+	sqlite3_finalize(s);
+	return 1;
+}
+
 int
 store_open(const char *home, struct store **stp, char *err, size_t errlen)
 {
@@ -161,6 +184,12 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 	    exec(st, sql, err, errlen) == -1 ||
 	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1 ||
 	    exec(st, schema, err, errlen) == -1) {
+		store_close(st);
+		return -1;
+	}
+	if (!index_current(st) && (exec(st, index_drop, err, errlen) == -1 ||
+	    exec(st, schema, err, errlen) == -1)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		store_close(st);
 		return -1;
 	}
@@ -315,12 +344,37 @@ doc_renumber(struct store *st, long long doc)
 	size_t		 n = 0, i;
 	long long	 poff = 0, soff = 0;
 	int		 rc = 0;
+	/* The XML version of a paper wins: when a document has an XML file,
+	 * its text files lose their rows and stop being parts, but keep their
+	 * file row (hash and all, flagged shadow) so that loading them again
+	 * finds them unchanged. When no XML file is left, a shadowed file is
+	 * read again on the next load. */
+#define TXT_FILES "SELECT id FROM file WHERE doc = ?1 AND format <> 'xml'" \
+	" AND shadow = 0 AND EXISTS (SELECT 1 FROM file x WHERE x.doc = ?1" \
+	" AND x.format = 'xml')"
+	static const char *xml_wins[] = {
+		"DELETE FROM fts WHERE rowid IN (SELECT id*4 FROM para"
+		" WHERE file IN (" TXT_FILES "))",
+		"DELETE FROM fts WHERE rowid IN (SELECT id*4+2 FROM note"
+		" WHERE file IN (" TXT_FILES "))",
+		"DELETE FROM para WHERE file IN (" TXT_FILES ")",
+		"DELETE FROM section WHERE file IN (" TXT_FILES ")",
+		"DELETE FROM note WHERE file IN (" TXT_FILES ")",
+		"DELETE FROM cite WHERE file IN (" TXT_FILES ")",
+		"UPDATE file SET shadow = 1, part = NULL WHERE id IN (" TXT_FILES ")",
+		("UPDATE file SET hash = '' WHERE doc = ?1 AND shadow = 1 AND NOT"
+		" EXISTS (SELECT 1 FROM file x WHERE x.doc = ?1 AND x.format = 'xml')"),
+	};
+#undef TXT_FILES
 
+	for (i = 0; i < sizeof xml_wins / sizeof xml_wins[0]; i++)
+		if (run_ints(st, xml_wins[i], doc, 0, 0) != SQLITE_DONE)
+			return -1;
 	s = store_prep(st, "SELECT id, stem, coalesce(first_page, 0),"
 	    " coalesce(first_number, ''),"
 	    " (SELECT count(*) FROM para WHERE file = file.id),"
 	    " (SELECT count(*) FROM section WHERE file = file.id)"
-	    " FROM file WHERE doc = ?");
+	    " FROM file WHERE doc = ? AND shadow = 0");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, doc);
@@ -374,7 +428,8 @@ doc_renumber(struct store *st, long long doc)
 		rc = -1;
 	/* the title: a sidecar's, else a found one, else the first part's */
 	if (rc == 0 && run_ints(st, "UPDATE doc SET title = (SELECT title FROM file"
-	    " WHERE doc = ?1 ORDER BY title_rank DESC, part LIMIT 1) WHERE id = ?1",
+	    " WHERE doc = ?1 AND shadow = 0 ORDER BY title_rank DESC, part LIMIT 1)"
+	    " WHERE id = ?1",
 	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
 	if (rc == 0 && run_ints(st, "INSERT OR REPLACE INTO fts(rowid, head, body)"
@@ -575,9 +630,9 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 {
 	const struct paper	*p = &l->paper;
 	sqlite3_stmt		*s;
-	long long		 file = -1, olddoc = -1, doc;
+	long long		 file = -1, olddoc = -1, doc, xmldoc = -1;
 	char			 hash[32], now[32], firstnum[24] = "";
-	int			 firstpage = 0, rank;
+	int			 firstpage = 0, rank, shadow;
 	size_t			 i;
 	time_t			 t = time(NULL);
 
@@ -604,14 +659,27 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	r->added = file == -1;
 	if (file != -1 && file_clear(st, file) == -1)
 		goto fail;
-	if ((doc = doc_upsert(st, p)) == -1)
+	/* a text file of a document with an XML file: only its row (see
+	 * doc_renumber), and the document's metadata stays the XML's */
+	if (!l->xml && (s = store_prep(st, "SELECT f.doc FROM file f JOIN doc d"
+	    " ON d.id = f.doc WHERE d.key = ?1 AND f.format = 'xml' AND"
+	    " f.stem <> ?2 LIMIT 1")) != NULL) {
+		sqlite3_bind_text(s, 1, p->meta.id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, p->stem, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			xmldoc = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	shadow = xmldoc != -1;
+	if ((doc = shadow ? xmldoc : doc_upsert(st, p)) == -1)
 		goto fail;
 	s = store_prep(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
-	    " first_number, title, title_rank, encoding, loaded)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+	    " first_number, title, title_rank, encoding, loaded, format, shadow)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 	    " ON CONFLICT(stem) DO UPDATE SET path = ?2, hash = ?3, doc = ?4,"
 	    " first_page = ?5, first_number = ?6, title = ?7, title_rank = ?8,"
-	    " encoding = ?9, loaded = ?10 RETURNING id");
+	    " encoding = ?9, loaded = ?10, format = ?11, shadow = ?12"
+	    " RETURNING id");
 	if (s == NULL)
 		goto fail;
 	sqlite3_bind_text(s, 1, p->stem, -1, SQLITE_STATIC);
@@ -624,9 +692,11 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	sqlite3_bind_int(s, 8, rank);
 	sqlite3_bind_text(s, 9, l->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, l->xml ? "xml" : "txt", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 12, shadow);
 	file = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_finalize(s);
-	if (file == -1 || put_rows(st, doc, file, l, r) == -1 ||
+	if (file == -1 || (!shadow && put_rows(st, doc, file, l, r) == -1) ||
 	    doc_renumber(st, doc) == -1 ||
 	    (olddoc != -1 && olddoc != doc && doc_renumber(st, olddoc) == -1))
 		goto fail;
@@ -645,7 +715,7 @@ fail:
 
 #define DOC_COLS "d.id, d.key, d.kamerstuk, d.title, d.date, d.type," \
 	" d.vergaderjaar, d.dossier, d.dossier_title, d.signatories," \
-	" (SELECT count(*) FROM file WHERE doc = d.id)," \
+	" (SELECT count(*) FROM file WHERE doc = d.id AND shadow = 0)," \
 	" (SELECT count(*) FROM section WHERE doc = d.id)," \
 	" (SELECT count(*) FROM para WHERE doc = d.id AND heading = 0)," \
 	" (SELECT count(*) FROM note WHERE doc = d.id)," \

@@ -51,6 +51,29 @@ struct fetch {
 };
 
 /* Builds the display text: note markers as "[n]", citations as spans. */
+/* The citations of paragraph id: [*lo, *hi) of doc.cites, which are in
+ * reading order, found by bisection. */
+static void
+cites_of(const struct app *a, int id, int *lo, int *hi)
+{
+	int	l = 0, h = a->doc.ncites, m;
+
+	while (l < h) {
+		m = (l + h) / 2;
+		if (a->doc.cites[m].para < id)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*lo = l;
+	while (l < a->doc.ncites && a->doc.cites[l].para == id)
+		l++;
+	*hi = l;
+}
+
+/* Builds the display text: note markers as "[n]", citations as spans.
+ * Only the paragraph's own notes and citations are looked at, so the cost
+ * does not grow with the document. */
 static int
 layout_para(const struct para_row *row, void *arg)
 {
@@ -60,7 +83,7 @@ layout_para(const struct para_row *row, void *arg)
 	struct buf	 b = { 0 };
 	const char	*s = row->text;
 	size_t		 i, ch = 0;
-	int		 k, *cstart = NULL;
+	int		 k, m, lo, hi, nn = 0, *cstart = NULL, *notes = NULL;
 
 	r->page = row->page;
 	r->heading = row->heading;
@@ -73,32 +96,38 @@ layout_para(const struct para_row *row, void *arg)
 		r->text = buf_take(&b);
 		return r->text ? 0 : -1;
 	}
-	if (a->doc.ncites > 0 &&
-	    (cstart = calloc((size_t)a->doc.ncites, sizeof *cstart)) == NULL)
+	cites_of(a, row->id, &lo, &hi);
+	for (k = 0; k < a->doc.nnotes; k++)
+		nn += a->doc.notes[k].para == row->id;
+	if ((hi > lo && (cstart = calloc((size_t)(hi - lo), sizeof *cstart)) == NULL) ||
+	    (nn > 0 && (notes = calloc((size_t)nn, sizeof *notes)) == NULL)) {
+		free(cstart);
 		return -1;
+	}
+	for (k = 0, nn = 0; k < a->doc.nnotes; k++)
+		if (a->doc.notes[k].para == row->id)
+			notes[nn++] = k;
 	for (i = 0; ; i++) {
-		int boundary = ((unsigned char)s[i] & 0xc0) != 0x80;
+		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			for (m = 0; m < nn; m++) {
+				const struct unote *n = &a->doc.notes[notes[m]];
 
-		if (boundary) {
-			for (k = 0; k < a->doc.nnotes; k++) {
-				const struct unote *n = &a->doc.notes[k];
-
-				if (n->para == row->id && (size_t)n->pos == ch) {
+				if ((size_t)n->pos == ch) {
 					int at = (int)b.len;
 
 					buf_addf(&b, "[%d]", n->number);
 					add_span(r, at, (int)b.len, -1, n->number);
 				}
 			}
-			for (k = 0; k < a->doc.ncites; k++) {
+			for (k = lo; k < hi; k++) {
 				const struct ucite *c = &a->doc.cites[k];
 
-				if (c->para != row->id || c->note)
+				if (c->note)
 					continue;
 				if ((size_t)c->start == ch)
-					cstart[k] = (int)b.len + 1;
-				if ((size_t)c->end == ch && cstart[k])
-					add_span(r, cstart[k] - 1, (int)b.len, k, 0);
+					cstart[k - lo] = (int)b.len + 1;
+				if ((size_t)c->end == ch && cstart[k - lo])
+					add_span(r, cstart[k - lo] - 1, (int)b.len, k, 0);
 			}
 			ch++;
 		}
@@ -107,11 +136,10 @@ layout_para(const struct para_row *row, void *arg)
 		buf_addc(&b, s[i]);
 	}
 	/* a citation inside a note shows at the note's marker */
-	for (k = 0; k < a->doc.ncites; k++) {
+	for (k = lo; k < hi; k++) {
 		const struct ucite *c = &a->doc.cites[k];
-		int m;
 
-		if (c->para != row->id || !c->note)
+		if (!c->note)
 			continue;
 		for (m = 0; m < r->nspans; m++)
 			if (r->spans[m].note == c->note && r->spans[m].cite == -1) {
@@ -120,6 +148,7 @@ layout_para(const struct para_row *row, void *arg)
 			}
 	}
 	free(cstart);
+	free(notes);
 	r->len = b.len;
 	r->text = buf_take(&b);
 	return r->text ? 0 : -1;
