@@ -329,7 +329,7 @@ int
 heading_build(struct paper *p)
 {
 	size_t	 i, run;
-	int	 k, n, chapter = 0, numdepth = 0, sec, first = 1;
+	int	 k, n, chapter = 0, numdepth = 0, first = 1;
 	char	 num[24], last[24] = "";
 	int	*cand;
 
@@ -412,8 +412,15 @@ heading_build(struct paper *p)
 	if (k >= 0 && p->paras[k].kind == PARA_HEADING && k > 0)
 		p->paras[k].kind = PARA_DROP;
 
-	/* the section tree */
-	sec = -1;
+	return heading_sections(p);
+}
+
+int
+heading_sections(struct paper *p)
+{
+	size_t	i;
+	int	sec = -1, k;
+
 	for (i = 0; i < p->npara; i++) {
 		struct para *pa = &p->paras[i];
 

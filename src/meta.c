@@ -197,9 +197,8 @@ meta_scan(struct paper *p)
 	return 0;
 }
 
-/* Takes the first sentence of text, at most about 100 bytes, as a title. */
-static char *
-derive_title(const char *text)
+char *
+meta_derive_title(const char *text)
 {
 	struct buf	b = { 0 };
 	size_t		i, n = strlen(text), cut = n;
@@ -214,6 +213,9 @@ derive_title(const char *text)
 	if (cut > 100) {
 		for (cut = 100; cut > 40 && text[cut] != ' '; cut--)
 			;
+		/* never inside a character */
+		while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+			cut--;
 		buf_add(&b, text, cut);
 		buf_adds(&b, "\xe2\x80\xa6");
 	} else
@@ -347,7 +349,7 @@ meta_finish(struct paper *p)
 			if (p->paras[i].kind == PARA_BODY &&
 			    !date_line(p->paras[i].text, p->paras[i].len, date) &&
 			    strncmp(p->paras[i].text, "Aan de ", 7) != 0)
-				p->meta.title = derive_title(p->paras[i].text);
+				p->meta.title = meta_derive_title(p->paras[i].text);
 		if (p->meta.title == NULL)
 			p->meta.title = strdup(p->meta.kamerstuk[0] ?
 			    p->meta.kamerstuk : p->stem);

@@ -6,8 +6,8 @@
 #include "hyphen.h"
 #include "paper.h"
 
-static int
-grow(void **v, size_t *cap, size_t n, size_t size)
+int
+paper_grow(void **v, size_t *cap, size_t n, size_t size)
 {
 	size_t	 c;
 	void	*nv;
@@ -28,7 +28,7 @@ paper_add_para(struct paper *p, const char *text, size_t len, int line, int page
 	struct para	*pa;
 	char		*s;
 
-	if (grow((void **)&p->paras, &p->parascap, p->npara, sizeof *p->paras) == -1 ||
+	if (paper_grow((void **)&p->paras, &p->parascap, p->npara, sizeof *p->paras) == -1 ||
 	    (s = malloc(len + 1)) == NULL)
 		return -1;
 	memcpy(s, text, len);
@@ -67,7 +67,7 @@ paper_add_note(struct paper *p, int number, char *text, int page)
 {
 	struct note	*n;
 
-	if (grow((void **)&p->notes, &p->notescap, p->nnotes, sizeof *p->notes) == -1) {
+	if (paper_grow((void **)&p->notes, &p->notescap, p->nnotes, sizeof *p->notes) == -1) {
 		free(text);
 		return -1;
 	}
@@ -86,7 +86,7 @@ paper_add_section(struct paper *p, const char *number, const char *title,
 {
 	struct section	*s;
 
-	if (grow((void **)&p->secs, &p->secscap, p->nsecs, sizeof *p->secs) == -1)
+	if (paper_grow((void **)&p->secs, &p->secscap, p->nsecs, sizeof *p->secs) == -1)
 		return -1;
 	s = &p->secs[p->nsecs];
 	memset(s, 0, sizeof *s);

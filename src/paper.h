@@ -129,6 +129,14 @@ struct lexicon;
 struct wordcount;
 int	para_build(struct paper *p, const struct lexicon *lx);
 int	heading_build(struct paper *p);
+/* The section tree from paragraphs already marked as headings with their
+ * levels: a section per heading, and one for the text before the first. */
+int	heading_sections(struct paper *p);
+/* Grows an array *v of *cap elements of size bytes to hold n + 1. */
+int	paper_grow(void **v, size_t *cap, size_t n, size_t size);
+/* A title from the first sentence of text: malloc'd, about 100 bytes at
+ * most, cut at a word with an ellipsis. */
+char   *meta_derive_title(const char *text);
 int	meta_finish(struct paper *p);
 
 #endif

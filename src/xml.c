@@ -30,7 +30,6 @@
 #include "text.h"
 #include "xml.h"
 
-#define FRONT_TITLE	"Begin"	/* the section before a heading, as in heading.c */
 #define ENTITY_MAX	1024	/* longest internal entity text kept */
 #define ENTITY_TOTAL	(1024 * 1024) /* all entity text of a file kept */
 #define SIG_MAX		80	/* longest line of a motion's signature block */
@@ -238,21 +237,6 @@ attr_free(char *s)
 		xmlFree(s);
 }
 
-static int
-grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	size_t	 c;
-	void	*nv;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 16;
-	if ((nv = realloc(*v, c * size)) == NULL)
-		return -1;
-	*v = nv;
-	*cap = c;
-	return 0;
-}
 
 /* The id an extref or a metadata URL names: "kst-36045-4" as given, or
  * the last part of an officielebekendmakingen.nl address. "" when none. */
@@ -439,7 +423,7 @@ text(struct x *x, const char *s)
 static int
 add_pmark(struct x *x, int para, size_t pos, int note)
 {
-	if (grow((void **)&x->pm, &x->pmcap, x->npm, sizeof *x->pm) == -1)
+	if (paper_grow((void **)&x->pm, &x->pmcap, x->npm, sizeof *x->pm) == -1)
 		return -1;
 	x->pm[x->npm].para = para;
 	x->pm[x->npm].pos = pos;
@@ -708,7 +692,7 @@ el_start(struct x *x)
 	x->line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(x->r));
 	if (x->line <= 0)
 		x->line = xmlTextReaderGetParserLineNumber(x->r);
-	if (grow((void **)&x->fr, &x->frcap, x->nfr + 1, sizeof *x->fr) == -1)
+	if (paper_grow((void **)&x->fr, &x->frcap, x->nfr + 1, sizeof *x->fr) == -1)
 		return -1;
 	par = x->nfr > 0 ? top(x) : NULL;
 	f = &x->fr[x->nfr];
@@ -900,7 +884,7 @@ el_start(struct x *x)
 			return -1;
 		f->note = i;
 		if (par->out == OUT_BODY) {
-			if (grow((void **)&x->mk, &x->mkcap, x->nmk,
+			if (paper_grow((void **)&x->mk, &x->mkcap, x->nmk,
 			    sizeof *x->mk) == -1)
 				return -1;
 			x->mk[x->nmk].pos = x->body.b.len;
@@ -909,7 +893,7 @@ el_start(struct x *x)
 			x->nmk++;
 		}
 		if ((a = attr(x, "id")) != NULL) {
-			if (grow((void **)&x->nid, &x->nidcap, x->nnid,
+			if (paper_grow((void **)&x->nid, &x->nidcap, x->nnid,
 			    sizeof *x->nid) == -1) {
 				attr_free(a);
 				return -1;
@@ -937,7 +921,7 @@ el_start(struct x *x)
 				break;
 		attr_free(a);
 		if (k == x->nnid ||
-		    grow((void **)&x->mk, &x->mkcap, x->nmk, sizeof *x->mk) == -1)
+		    paper_grow((void **)&x->mk, &x->mkcap, x->nmk, sizeof *x->mk) == -1)
 			break;
 		x->mk[x->nmk].pos = x->body.b.len;
 		x->mk[x->nmk].note = x->nid[k].note;
@@ -947,7 +931,7 @@ el_start(struct x *x)
 	case EL_EXTREF:
 		if (par->out == OUT_CAP || (a = attr(x, "doc")) == NULL)
 			break;
-		if (grow((void **)&x->xr, &x->xrcap, x->nxr, sizeof *x->xr) == -1) {
+		if (paper_grow((void **)&x->xr, &x->xrcap, x->nxr, sizeof *x->xr) == -1) {
 			attr_free(a);
 			return -1;
 		}
@@ -1168,32 +1152,6 @@ entity(struct x *x)
 
 /* ---- the paper ---- */
 
-static int
-sections(struct paper *p)
-{
-	size_t	i;
-	int	sec = -1, k;
-
-	for (i = 0; i < p->npara; i++) {
-		struct para *pa = &p->paras[i];
-
-		if (pa->kind == PARA_HEADING || sec == -1) {
-			sec = paper_add_section(p, pa->kind == PARA_HEADING ?
-			    pa->number : "", pa->kind == PARA_HEADING ? pa->text :
-			    FRONT_TITLE, pa->kind == PARA_HEADING ? pa->level : 1,
-			    (int)i);
-			if (sec == -1)
-				return -1;
-			for (k = sec - 1; k >= 0; k--)
-				if (p->secs[k].level < p->secs[sec].level) {
-					p->secs[sec].parent = k;
-					break;
-				}
-		}
-		pa->section = sec;
-	}
-	return 0;
-}
 
 /* Byte offsets of markers and notes into character offsets. */
 static int
@@ -1382,29 +1340,6 @@ cap_text(struct x *x, int cap)
 	return t->b.len > 0 ? t->b.s : "";
 }
 
-static char *
-derive_title(const char *text)
-{
-	struct buf	b = { 0 };
-	size_t		n = strlen(text), cut = n;
-
-	for (size_t i = 0; i < n; i++)
-		if ((text[i] == '.' || text[i] == '\n') &&
-		    (i + 1 == n || text[i + 1] == ' ' || text[i + 1] == '\n')) {
-			cut = text[i] == '.' ? i + 1 : i;
-			break;
-		}
-	if (cut > 100) {
-		for (cut = 100; cut > 40 && text[cut] != ' '; cut--)
-			;
-		while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
-			cut--;
-		buf_add(&b, text, cut);
-		buf_adds(&b, "\xe2\x80\xa6");
-	} else
-		buf_add(&b, text, cut);
-	return buf_take(&b);
-}
 
 static int
 meta(struct x *x)
@@ -1506,7 +1441,7 @@ meta(struct x *x)
 	else {
 		for (i = 0; i < p->npara && m->title == NULL; i++)
 			if (p->paras[i].kind == PARA_BODY && !p->paras[i].sig)
-				m->title = derive_title(p->paras[i].text);
+				m->title = meta_derive_title(p->paras[i].text);
 		if (m->title == NULL)
 			m->title = strdup(m->kamerstuk[0] ? m->kamerstuk : m->id);
 	}
@@ -1519,7 +1454,7 @@ finish(struct x *x)
 	struct paper	*p = x->p;
 	size_t		 i;
 
-	if (flush(x, 0, NULL) == -1 || markers(x) == -1 || sections(p) == -1 ||
+	if (flush(x, 0, NULL) == -1 || markers(x) == -1 || heading_sections(p) == -1 ||
 	    meta(x) == -1)
 		return -1;
 	for (i = 0; i < p->npara; i++)
