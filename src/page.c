@@ -184,18 +184,17 @@ page_mark(struct paper *p)
 		first = 0;
 		after_footer = 0;
 	}
-	for (i = 0; i < p->nlines; i++) {
-		int	pg = 0, dist = -1;
+	/* each line's page from the nearest anchor; anchors come in segment
+	 * order, so one pointer walks them as the lines go: linear */
+	for (a = 0, i = 0; i < p->nlines; i++) {
+		int	pg = 0;
 
-		for (a = 0; a < nanchor; a++) {
-			int d = abs(seg[i] - aseg[a]);
-
-			if (dist == -1 || d < dist) {
-				dist = d;
-				pg = apage[a] + seg[i] - aseg[a];
-			}
-		}
-		if (nanchor == 0 && cur > 0)
+		while (a + 1 < nanchor && abs(seg[i] - aseg[a + 1]) <
+		    abs(seg[i] - aseg[a]))
+			a++;
+		if (nanchor > 0)
+			pg = apage[a] + seg[i] - aseg[a];
+		else if (cur > 0)
 			pg = seg[i] + 1;
 		p->lines[i].page = pg > 0 ? pg : 0;
 	}
