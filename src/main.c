@@ -106,6 +106,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", c.prog, err);
 		return 1;
 	}
+	if (store_emptied(c.st))
+		fprintf(stderr, "%s: the index was made by an older leeskamer and"
+		    " has been emptied: load your papers again (bookmarks are"
+		    " kept)\n", c.prog);
 	if (i == argc || !cli_is_command(argv[i]))
 		rc = browse(&c, i < argc ? argv[i] : NULL, argc - i);
 	else

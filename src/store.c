@@ -20,6 +20,9 @@
 #include "store.h"
 #include "store_int.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS doc("
 	" id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kamerstuk TEXT,"
@@ -45,7 +48,7 @@ static const char schema[] =
 	" pord INTEGER NOT NULL, ord INTEGER, section INTEGER, page INTEGER,"
 	" line INTEGER, heading INTEGER NOT NULL, text TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS para_doc ON para(doc, ord);"
-	"CREATE INDEX IF NOT EXISTS para_file ON para(file);"
+	"CREATE INDEX IF NOT EXISTS para_file ON para(file, pord);"
 	"CREATE TABLE IF NOT EXISTS note("
 	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
 	" number INTEGER NOT NULL, para INTEGER, pos INTEGER, page INTEGER,"
@@ -63,8 +66,7 @@ static const char schema[] =
 	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(head, body,"
 	" tokenize = 'unicode61 remove_diacritics 2');";
 
-/* An index.db from before file.format and file.shadow: index.db is
- * derived, so its tables are dropped and made again (user.db is kept). */
+/* An index.db of another schema version: its tables are dropped. */
 static const char index_drop[] =
 	"BEGIN IMMEDIATE;"
 	"DROP TABLE IF EXISTS main.fts; DROP TABLE IF EXISTS main.cite;"
@@ -135,16 +137,23 @@ mkdirs(const char *path)
 	return 0;
 }
 
-/* Whether index.db has the columns this schema adds to older ones. */
+/* The version of index.db's schema: an index.db of another version is
+ * dropped and made again, since it is derived (user.db is kept). Bump it
+ * when the schema changes. */
+#define INDEX_VERSION	3
+
 static int
 index_current(struct store *st)
 {
-	sqlite3_stmt	*s = store_prep(st, "SELECT format, shadow FROM main.file LIMIT 0");
+	sqlite3_stmt	*s = store_prep(st, "PRAGMA main.user_version");
+	int		 v = -1;
 
 	if (s == NULL)
 		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
-	return 1;
+	return v == INDEX_VERSION;
 }
 
 int
@@ -187,8 +196,17 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		store_close(st);
 		return -1;
 	}
+	if (!index_current(st)) {
+		sqlite3_stmt *t = store_prep(st, "SELECT 1 FROM main.doc LIMIT 1");
+
+		/* say so only when there was something in it */
+		st->emptied = t != NULL && sqlite3_step(t) == SQLITE_ROW;
+		sqlite3_finalize(t);
+	}
 	if (!index_current(st) && (exec(st, index_drop, err, errlen) == -1 ||
-	    exec(st, schema, err, errlen) == -1)) {
+	    exec(st, schema, err, errlen) == -1 ||
+	    exec(st, "PRAGMA main.user_version = " STR(INDEX_VERSION), err,
+	    errlen) == -1)) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		store_close(st);
 		return -1;
@@ -214,6 +232,12 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 	}
 	*stp = st;
 	return 0;
+}
+
+int
+store_emptied(struct store *st)
+{
+	return st->emptied;
 }
 
 void

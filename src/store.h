@@ -15,6 +15,9 @@ struct loaded;
 /* Opens (creating when needed) HOME/index.db and HOME/user.db. */
 int	store_open(const char *home, struct store **st, char *err, size_t errlen);
 void	store_close(struct store *st);
+/* Whether store_open found an index.db of an older leeskamer and emptied
+ * it: the papers must be loaded again (user.db is untouched). */
+int	store_emptied(struct store *st);
 
 enum store_state { STORE_NEW, STORE_CHANGED, STORE_SAME };
 /* What the index holds for the file with this stem: absent, another hash,

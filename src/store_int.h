@@ -6,6 +6,7 @@
 
 struct store {
 	sqlite3	*db;
+	int	 emptied;	/* an old index.db was dropped on opening */
 };
 
 /* A prepared statement, or NULL (sqlite3_errmsg says why). */
