@@ -525,6 +525,10 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 	if (!secid || !paraid || !noteid || !ss || !ps || !ns || !cs || !fs)
 		goto done;
 
+	/* the ordinal each paragraph will get, for the sections' first */
+	for (i = 0; i < p->npara; i++)
+		paraid[i] = p->paras[i].kind == PARA_DROP ? 0 : (long long)++pord;
+	pord = 0;
 	for (i = 0; i < p->nsecs; i++) {
 		const struct section *sec = &p->secs[i];
 
@@ -540,7 +544,8 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 		else
 			sqlite3_bind_null(ss, 7);
 		bind_int(ss, 8, sec->page);
-		sqlite3_bind_int64(ss, 9, 0);
+		sqlite3_bind_int64(ss, 9, sec->first >= 0 &&
+		    (size_t)sec->first < p->npara ? paraid[sec->first] : 0);
 		if (sqlite3_step(ss) != SQLITE_DONE)
 			goto done;
 		secid[i] = sqlite3_last_insert_rowid(st->db);
@@ -566,10 +571,6 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 		if (sqlite3_step(ps) != SQLITE_DONE)
 			goto done;
 		paraid[i] = sqlite3_last_insert_rowid(st->db);
-		if (pa->section >= 0 && p->secs[pa->section].first == (int)i &&
-		    run_ints(st, "UPDATE section SET pfirst = ? WHERE id = ?",
-		    (long long)pord, secid[pa->section], 0) != SQLITE_DONE)
-			goto done;
 		sqlite3_reset(fs);
 		sqlite3_bind_int64(fs, 1, paraid[i] * 4);
 		sqlite3_bind_text(fs, pa->kind == PARA_HEADING ? 2 : 3, pa->text,
