@@ -156,6 +156,19 @@ index_current(struct store *st)
 	return v == INDEX_VERSION;
 }
 
+/* user.db cannot be used: it is reported and never recreated over the
+ * user's data. */
+static int
+user_failed(struct store *st, const char *home, char *err, size_t errlen)
+{
+	char	why[512];
+
+	snprintf(why, sizeof why, "%s/user.db: %s (left as it is)", home, err);
+	snprintf(err, errlen, "%s", why);
+	store_close(st);
+	return -1;
+}
+
 int
 store_open(const char *home, struct store **stp, char *err, size_t errlen)
 {
@@ -190,12 +203,13 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 	sqlite3_snprintf(sizeof sql, sql, "ATTACH %Q AS user;", path);
 	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	    "PRAGMA foreign_keys=ON;", err, errlen) == -1 ||
-	    exec(st, sql, err, errlen) == -1 ||
-	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1 ||
 	    exec(st, schema, err, errlen) == -1) {
 		store_close(st);
 		return -1;
 	}
+	if (exec(st, sql, err, errlen) == -1 ||
+	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1)
+		return user_failed(st, home, err, errlen);
 	if (!index_current(st)) {
 		sqlite3_stmt *t = store_prep(st, "SELECT 1 FROM main.doc LIMIT 1");
 
@@ -225,10 +239,8 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 				*d++ = *s++;
 		}
 		*d = '\0';
-		if (exec(st, us, err, errlen) == -1) {
-			store_close(st);
-			return -1;
-		}
+		if (exec(st, us, err, errlen) == -1)
+			return user_failed(st, home, err, errlen);
 	}
 	*stp = st;
 	return 0;

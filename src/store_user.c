@@ -76,7 +76,11 @@ set_err(char *err, size_t errlen, const char *why)
 static int
 db_err(struct store *st, char *err, size_t errlen)
 {
-	set_err(err, errlen, sqlite3_errmsg(st->db));
+	char	why[512];
+
+	/* the user's data is at stake: say which file */
+	snprintf(why, sizeof why, "user.db: %s", sqlite3_errmsg(st->db));
+	set_err(err, errlen, why);
 	return -1;
 }
 

@@ -3,12 +3,6 @@
 # screen shows after keys, resizes, other terminals and locales.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
-
-if ! command -v tmux >/dev/null 2>&1; then
-	skip "all browser checks" "no tmux on this system"
-	finish
-	exit
-fi
 . tests/cli/tmux.sh
 
 BB=kst-35925-V-84	# the Beleidsbrief Buitenlandse Zaken

@@ -4,12 +4,6 @@
 # the list; in-document search with highlight, wrap-around and smartcase.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
-
-if ! command -v tmux >/dev/null 2>&1; then
-	skip "all browser checks" "no tmux on this system"
-	finish
-	exit
-fi
 . tests/cli/tmux.sh
 
 $LK load assets/corpus >/dev/null 2>&1

@@ -32,6 +32,13 @@
 #   tm_alive NAME	succeeds while the program runs
 #   tm_kill NAME
 
+# without tmux there is no terminal to drive: the suite says so and ends
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "all browser checks" "no tmux on this system"
+	finish
+	exit
+fi
+
 TM_SOCKET=leeskamer-test-$$
 TM_TIMEOUT=${TM_TIMEOUT:-5}
 TM_DIR=$WORK/tmux

@@ -3,12 +3,6 @@
 # following a footnote's citation with its pinpoint, and back.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
-
-if ! command -v tmux >/dev/null 2>&1; then
-	skip "all browser checks" "no tmux on this system"
-	finish
-	exit
-fi
 . tests/cli/tmux.sh
 
 KR=kabinetsreactie-aiv-geopolitieke-tijdschok
