@@ -186,6 +186,7 @@ add_cites(struct loaded *l, const char *text, int para, int note)
 		}
 		l->cites = v;
 		v = &l->cites[l->ncites++];
+		memset(v, 0, sizeof *v);
 		v->para = para;
 		v->note = note;
 		v->c = cl.v[i];

@@ -13,6 +13,9 @@ struct pcite {
 	int		note;	/* note index, or -1 */
 	size_t		start, end;	/* character offsets in that text */
 	struct cite	c;
+	int		markup;	/* 1: an <extref> of XML markup, 0: found by the
+				 * recogniser (set by xml_parse; load.c's text
+				 * path does not set it) */
 };
 
 struct loaded {

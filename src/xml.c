@@ -1274,6 +1274,7 @@ cites_of(struct x *x, const char *text, int para, int note, int recognise)
 			goto done;
 		v->para = para;
 		v->note = note;
+		v->markup = 1;
 		v->c.start = r->start;
 		v->c.end = r->end;
 		v->c.kind = kind_of(r->id);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casing.h"
 #include "store.h"
 #include "store_xref.h"
 #include "ui.h"
@@ -111,7 +112,9 @@ link_add(struct ulink **v, int *n, const char *doc, const char *title,
 		return -1;
 	*v = nv;
 	nv[*n].doc = dup(doc);
-	nv[*n].title = dup(title);
+	/* a title in capitals shouts in a list: sentence case, as the tree */
+	if ((nv[*n].title = casing_sentence(title ? title : "")) == NULL)
+		nv[*n].title = dup(title);
 	nv[*n].text = dup(text);
 	nv[(*n)++].para = para;
 	return 0;

@@ -395,7 +395,7 @@ reader_draw(struct app *a, WINDOW *w)
 	getmaxyx(w, h, y);
 	werase(w);
 	if (a->doc.rowid == 0) {
-		mvwaddstr(w, 1, MARGIN, "No document open: Tab to the tree, Enter to open.");
+		mvwaddstr(w, 1, MARGIN, "No document open: Shift-Tab to the tree, Enter to open.");
 		return;
 	}
 	for (y = 0; y < h; y++) {
