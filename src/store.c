@@ -28,7 +28,9 @@ static const char schema[] =
 	" id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kamerstuk TEXT,"
 	" dossier TEXT, dossier_title TEXT, number TEXT, chamber TEXT,"
 	" vergaderjaar TEXT, date TEXT, title TEXT NOT NULL, type TEXT,"
-	" signatories TEXT);"
+	" signatories TEXT, nparts INTEGER NOT NULL DEFAULT 0,"
+	" nsections INTEGER NOT NULL DEFAULT 0, nparas INTEGER NOT NULL DEFAULT 0,"
+	" nnotes INTEGER NOT NULL DEFAULT 0, ncites INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TABLE IF NOT EXISTS file("
 	" id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE, path TEXT,"
 	" hash TEXT NOT NULL, doc INTEGER NOT NULL, part INTEGER,"
@@ -140,7 +142,7 @@ mkdirs(const char *path)
 /* The version of index.db's schema: an index.db of another version is
  * dropped and made again, since it is derived (user.db is kept). Bump it
  * when the schema changes. */
-#define INDEX_VERSION	3
+#define INDEX_VERSION	4
 
 static int
 index_current(struct store *st)
@@ -202,8 +204,7 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 	snprintf(path, sizeof path, "%s/user.db", home);
 	sqlite3_snprintf(sizeof sql, sql, "ATTACH %Q AS user;", path);
 	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-	    "PRAGMA foreign_keys=ON;", err, errlen) == -1 ||
-	    exec(st, schema, err, errlen) == -1) {
+	    "PRAGMA foreign_keys=ON;", err, errlen) == -1) {
 		store_close(st);
 		return -1;
 	}
@@ -470,6 +471,16 @@ doc_renumber(struct store *st, long long doc)
 		rc = -1;
 	if (rc == 0 && run_ints(st, "INSERT OR REPLACE INTO fts(rowid, head, body)"
 	    " SELECT id*4+3, title, NULL FROM doc WHERE id = ?", doc, 0, 0) != SQLITE_DONE)
+		rc = -1;
+	/* the counts a listing of documents shows, kept so that listing the
+	 * corpus does not read every paragraph in it */
+	if (rc == 0 && run_ints(st, "UPDATE doc SET"
+	    " nparts = (SELECT count(*) FROM file WHERE doc = ?1 AND shadow = 0),"
+	    " nsections = (SELECT count(*) FROM section WHERE doc = ?1),"
+	    " nparas = (SELECT count(*) FROM para WHERE doc = ?1 AND heading = 0),"
+	    " nnotes = (SELECT count(*) FROM note WHERE doc = ?1),"
+	    " ncites = (SELECT count(*) FROM cite WHERE doc = ?1) WHERE id = ?1",
+	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
 	return rc;
 }
@@ -752,11 +763,7 @@ fail:
 
 #define DOC_COLS "d.id, d.key, d.kamerstuk, d.title, d.date, d.type," \
 	" d.vergaderjaar, d.dossier, d.dossier_title, d.signatories," \
-	" (SELECT count(*) FROM file WHERE doc = d.id AND shadow = 0)," \
-	" (SELECT count(*) FROM section WHERE doc = d.id)," \
-	" (SELECT count(*) FROM para WHERE doc = d.id AND heading = 0)," \
-	" (SELECT count(*) FROM note WHERE doc = d.id)," \
-	" (SELECT count(*) FROM cite WHERE doc = d.id)"
+	" d.nparts, d.nsections, d.nparas, d.nnotes, d.ncites"
 
 static int
 doc_rows(sqlite3_stmt *s, doc_fn fn, void *arg)

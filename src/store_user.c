@@ -603,8 +603,6 @@ reanchor(struct store *st, const char *doc, struct adoc *d)
 	size_t		 n = 0, i;
 	int		 rc = 0, r;
 
-	if (doc_paras(st, doc, d) == -1)
-		return -1;
 	if ((s = store_prep(st, "SELECT id, paragraph, last_paragraph,"
 	    " coalesce(start, -1), coalesce(end, -1), fingerprint,"
 	    " last_fingerprint, text, quote FROM user.mark WHERE doc = ?"))
@@ -632,6 +630,10 @@ reanchor(struct store *st, const char *doc, struct adoc *d)
 			rc = -1;
 	}
 	sqlite3_finalize(s);
+	/* the document's text is read and folded only when it has bookmarks
+	 * to find again: most documents have none */
+	if (rc == 0 && n > 0 && doc_paras(st, doc, d) == -1)
+		rc = -1;
 	up = store_prep(st, "UPDATE user.mark SET paragraph = ?2,"
 	    " last_paragraph = ?3, start = ?4, end = ?5, fingerprint = ?6,"
 	    " last_fingerprint = ?7, text = ?8, page = ?9, last_page = ?10,"

@@ -379,9 +379,10 @@ elapsed=$(($(date +%s) - T0))
 	    (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6 } END { print "" }'
 	printf '  ]\n}\n'
 } >"$OUT/results.json"
+cp "$OUT/results.json" "$OUT/results-$mode.json"
 
 pass=$(awk -F'\t' '$8 == "PASS"' "$ROWS" | wc -l)
 miss=$(awk -F'\t' '$8 == "MISS"' "$ROWS" | wc -l)
-printf 'bench (%s): %d PASS, %d MISS, %d s; figures in bench/results.json\n' \
-    "$mode" "$pass" "$miss" "$elapsed"
+printf 'bench (%s): %d PASS, %d MISS, %d s; figures in bench/results.json (and results-%s.json)\n' \
+    "$mode" "$pass" "$miss" "$elapsed" "$mode"
 exit 0
