@@ -148,8 +148,13 @@ cite_print(const struct xref_cite *r, void *arg)
 	return rc;
 }
 
+typedef int (*doc_walk)(struct store *, int64_t, struct xref_out *);
+
+/* A command that lists rows of one document: text, or with --json one
+ * array; none is what to say when there are no rows. */
 static int
-cmd_cites(struct cli *c, int argc, char **argv)
+doc_command(struct cli *c, int argc, char **argv, const char *name,
+    doc_walk walk, const char *none)
 {
 	struct xref_out	x;
 	struct json	j;
@@ -157,7 +162,7 @@ cmd_cites(struct cli *c, int argc, char **argv)
 	int		rc;
 
 	if (argc != 1) {
-		fprintf(stderr, "usage: %s cites DOC [--json]\n", c->prog);
+		fprintf(stderr, "usage: %s %s DOC [--json]\n", c->prog, name);
 		return 2;
 	}
 	if (find_doc(c, argv[0], &doc) == -1)
@@ -169,15 +174,20 @@ cmd_cites(struct cli *c, int argc, char **argv)
 		x.j = &j;
 		json_open(&j, '[');
 	}
-	rc = store_xref_cites(c->st, doc, cite_print, &x);
+	rc = walk(c->st, doc, &x);
 	if (c->json)
 		json_close(&j, ']');
 	if (rc == -1)
-		return db_failed(c, "cites");
+		return db_failed(c, name);
 	if (!c->json && x.n == 0)
-		fprintf(stderr, "%s: %s cites nothing the index recognises\n",
-		    c->prog, argv[0]);
+		fprintf(stderr, "%s: %s: %s\n", c->prog, argv[0], none);
 	return 0;
+}
+
+static int
+walk_cites(struct store *st, int64_t doc, struct xref_out *x)
+{
+	return store_xref_cites(st, doc, cite_print, x);
 }
 
 /* ---- cited-by ---- */
@@ -527,35 +537,9 @@ related_print(const struct xref_related *r, void *arg)
 }
 
 static int
-cmd_related(struct cli *c, int argc, char **argv)
+walk_related(struct store *st, int64_t doc, struct xref_out *x)
 {
-	struct xref_out	x;
-	struct json	j;
-	int64_t		doc;
-	int		rc;
-
-	if (argc != 1) {
-		fprintf(stderr, "usage: %s related DOC [--json]\n", c->prog);
-		return 2;
-	}
-	if (find_doc(c, argv[0], &doc) == -1)
-		return 1;
-	memset(&x, 0, sizeof x);
-	x.c = c;
-	if (c->json) {
-		json_init(&j, stdout);
-		x.j = &j;
-		json_open(&j, '[');
-	}
-	rc = store_xref_related(c->st, doc, related_print, &x);
-	if (c->json)
-		json_close(&j, ']');
-	if (rc == -1)
-		return db_failed(c, "related");
-	if (!c->json && x.n == 0)
-		fprintf(stderr, "%s: no related papers of %s in the index\n",
-		    c->prog, argv[0]);
-	return 0;
+	return store_xref_related(st, doc, related_print, x);
 }
 
 int
@@ -563,7 +547,8 @@ cli_xref(struct cli *c, const char *cmd, int argc, char **argv,
     const struct cli_opts *o)
 {
 	if (strcmp(cmd, "cites") == 0)
-		return cmd_cites(c, argc, argv);
+		return doc_command(c, argc, argv, "cites", walk_cites,
+		    "cites nothing the index recognises");
 	if (strcmp(cmd, "cited-by") == 0)
 		return cmd_cited_by(c, argc, argv);
 	if (strcmp(cmd, "refs") == 0)
@@ -571,6 +556,7 @@ cli_xref(struct cli *c, const char *cmd, int argc, char **argv,
 	if (strcmp(cmd, "graph") == 0)
 		return cmd_graph(c, argc, o);
 	if (strcmp(cmd, "related") == 0)
-		return cmd_related(c, argc, argv);
+		return doc_command(c, argc, argv, "related", walk_related,
+		    "no related papers in the index");
 	return -1;
 }
