@@ -273,6 +273,23 @@ text_normalise_line(char *s, size_t len, int *lead, int *trail)
 
 	*lead = *trail = 0;
 	while (r < len) {
+		/* printable ASCII and the plain space, most of any text, take
+		 * the short way */
+		if (u[r] > 0x20 && u[r] < 0x7f) {
+			if (pending && seen)
+				u[w++] = ' ';
+			pending = 0;
+			seen = 1;
+			u[w++] = u[r++];
+			continue;
+		}
+		if (u[r] == ' ') {
+			if (!seen)
+				*lead = 1;
+			pending = 1;
+			r++;
+			continue;
+		}
 		if ((k = u8_mbtoucr(&uc, u + r, len - r)) < 0) {
 			/* Invalid UTF-8: the byte is shown as a control. */
 			uc = 0;
