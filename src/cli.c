@@ -355,8 +355,8 @@ cmd_docs(struct cli *c)
 	return rc == -1 ? 1 : 0;
 }
 
-static int
-find_doc(struct cli *c, const char *arg, int64_t *doc)
+int
+cli_find_doc(struct cli *c, const char *arg, int64_t *doc)
 {
 	char	err[2048];
 
@@ -418,7 +418,7 @@ cmd_toc(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "usage: %s toc DOC [--json]\n", c->prog);
 		return 2;
 	}
-	if (find_doc(c, argv[0], &doc) == -1)
+	if (cli_find_doc(c, argv[0], &doc) == -1)
 		return 1;
 	if (!c->json)
 		return store_sections(c->st, doc, toc_print, NULL) == -1 ? 1 : 0;
@@ -613,7 +613,7 @@ cmd_show(struct cli *c, int argc, char **argv, int width)
 		    c->prog);
 		return 2;
 	}
-	if (find_doc(c, argv[0], &doc) == -1)
+	if (cli_find_doc(c, argv[0], &doc) == -1)
 		return 1;
 	memset(&sh, 0, sizeof sh);
 	sh.width = width > 0 ? width : terminal_width();
@@ -763,7 +763,7 @@ cmd_search(struct cli *c, int argc, char **argv, int limit, const char *docarg)
 		    c->prog);
 		return 2;
 	}
-	if (docarg != NULL && find_doc(c, docarg, &doc) == -1)
+	if (docarg != NULL && cli_find_doc(c, docarg, &doc) == -1)
 		return 1;
 	memset(&f, 0, sizeof f);
 	f.tty = isatty(1) && getenv("NO_COLOR") == NULL;

@@ -2,6 +2,7 @@
 #ifndef LK_CLI_H
 #define LK_CLI_H
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct store;
@@ -41,6 +42,9 @@ int	cli_load(struct cli *c, int n, char **paths);
 /* The folder of the bundled data ("corpus", "data"): next to the binary
  * when run from its source tree, else the installed one. */
 void	cli_datadir(char *out, size_t len, const char *what);
+/* Finds the document a user means (store_doc_find); prints why not and
+ * returns -1 when there is none or several. */
+int	cli_find_doc(struct cli *c, const char *arg, int64_t *doc);
 /* Whether word names a command (else it names a document to browse). */
 int	cli_is_command(const char *word);
 /* Prints the usage to f. */

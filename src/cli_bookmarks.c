@@ -12,6 +12,7 @@
 #include "cite.h"
 #include "cli.h"
 #include "json.h"
+#include "paper.h"
 #include "store.h"
 #include "store_user.h"
 
@@ -160,7 +161,7 @@ front_section(const struct bookmark_row *r)
 {
 	return r->section != NULL && strcmp(r->section, "s1") == 0 &&
 	    (r->section_number == NULL || r->section_number[0] == '\0') &&
-	    r->section_title != NULL && strcmp(r->section_title, "Begin") == 0;
+	    r->section_title != NULL && strcmp(r->section_title, FRONT_TITLE) == 0;
 }
 
 /* "Kamerstuk 35 925 V, nr. 84, p. 17, § Postennet"; the title when the

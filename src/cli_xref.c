@@ -27,18 +27,6 @@ db_failed(struct cli *c, const char *cmd)
 	return 1;
 }
 
-static int
-find_doc(struct cli *c, const char *arg, int64_t *doc)
-{
-	char	err[2048];
-
-	if (store_doc_find(c->st, arg, doc, err, sizeof err) == -1) {
-		fprintf(stderr, "%s: %s: %s\n", c->prog, arg, err);
-		return -1;
-	}
-	return 0;
-}
-
 /* Where a citation stands: "¶ 12 n. 3  p. 4". */
 static void
 print_where(const struct xref_cite *r)
@@ -165,7 +153,7 @@ doc_command(struct cli *c, int argc, char **argv, const char *name,
 		fprintf(stderr, "usage: %s %s DOC [--json]\n", c->prog, name);
 		return 2;
 	}
-	if (find_doc(c, argv[0], &doc) == -1)
+	if (cli_find_doc(c, argv[0], &doc) == -1)
 		return 1;
 	memset(&x, 0, sizeof x);
 	x.c = c;

@@ -25,7 +25,6 @@
 #define HEADING_MAX_BYTES	200
 #define HEADING_MAX_WORDS	16
 #define TOC_MIN_RUN		5
-#define FRONT_TITLE		"Begin"
 
 /* Parses "1.", "1.1", "1.1." at the start of s. Returns the bytes of the
  * number and its dot and space, 0 when s does not start with one. */

@@ -14,6 +14,9 @@
  * joining and is taken out (with its position kept) when paragraphs are done. */
 #define MARK '\x1d'
 
+/* The title of the section that holds the text before the first heading. */
+#define FRONT_TITLE	"Begin"
+
 enum {
 	LINE_LEAD	= 1 << 0,	/* had leading space */
 	LINE_TRAIL	= 1 << 1,	/* had trailing space */

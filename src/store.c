@@ -77,13 +77,10 @@ static const char index_drop[] =
 	"DROP TABLE IF EXISTS main.doc;"
 	"COMMIT;";
 
+/* The reading positions, in user.db; the bookmarks' tables are made by
+ * store_user.c. */
 static const char user_schema[] =
-	"CREATE TABLE IF NOT EXISTS bookmark("
-	" id INTEGER PRIMARY KEY, doc TEXT NOT NULL, paragraph INTEGER,"
-	" last_paragraph INTEGER, start INTEGER, end INTEGER,"
-	" fingerprint TEXT, quote TEXT, note TEXT, tags TEXT,"
-	" created TEXT NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS position("
+	"CREATE TABLE IF NOT EXISTS user.position("
 	" doc TEXT PRIMARY KEY, paragraph INTEGER, line INTEGER,"
 	" seen TEXT NOT NULL);";
 
@@ -226,23 +223,8 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		store_close(st);
 		return -1;
 	}
-	/* the user's tables live in user.db */
-	{
-		char	 us[sizeof user_schema + 64], *d = us;
-		const char *s = user_schema;
-
-		while (*s) {
-			if (strncmp(s, "EXISTS ", 7) == 0 && s[7] != 'u') {
-				memcpy(d, "EXISTS user.", 12);
-				d += 12;
-				s += 7;
-			} else
-				*d++ = *s++;
-		}
-		*d = '\0';
-		if (exec(st, us, err, errlen) == -1)
-			return user_failed(st, home, err, errlen);
-	}
+	if (exec(st, user_schema, err, errlen) == -1)
+		return user_failed(st, home, err, errlen);
 	*stp = st;
 	return 0;
 }

@@ -223,7 +223,7 @@ windows_make(struct app *a)
 static void
 draw_status(struct app *a)
 {
-	char	line[1024];
+	char	line[1024], pg[16];
 	int	s, pct, page = 0;
 	struct rpara *r;
 
@@ -231,19 +231,13 @@ draw_status(struct app *a)
 	attron(A_REVERSE);
 	if (a->doc.rowid != 0) {
 		s = udoc_section_of(&a->doc, a->top.para);
-		if ((r = reader_para(a, a->top.para, a->cache_width ? a->cache_width : 72)) != NULL)
+		if ((r = reader_para(a, a->top.para, reader_width(a))) != NULL)
 			page = r->page;
 		pct = a->doc.npara > 1 ? (reader_bottom(a, NULL) * 100) / a->doc.npara : 100;
-		snprintf(line, sizeof line, " %s | %s%s%s | %s%d | %d%% ",
-		    a->doc.key, s >= 0 ? "\xc2\xa7 " : "",
-		    s >= 0 ? a->doc.secs[s].title : "", s >= 0 ? "" : "-",
-		    page ? "p. " : "p. -", page, pct > 100 ? 100 : pct);
-		if (!page) {
-			char *p = strstr(line, "p. -0");
-
-			if (p)
-				memmove(p + 4, p + 5, strlen(p + 5) + 1);
-		}
+		snprintf(pg, sizeof pg, page ? "p. %d" : "p. -", page);
+		snprintf(line, sizeof line, " %s | %s%s | %s | %d%% ", a->doc.key,
+		    s >= 0 ? "\xc2\xa7 " : "-", s >= 0 ? a->doc.secs[s].title : "",
+		    pg, pct > 100 ? 100 : pct);
 	} else
 		snprintf(line, sizeof line, " leeskamer | %d documents ",
 		    store_doc_count(a->st));

@@ -10,12 +10,6 @@
 #include "store_xref.h"
 #include "ui.h"
 
-static char *
-dup(const char *s)
-{
-	return strdup(s ? s : "");
-}
-
 static int
 sec_add(const struct section_row *r, void *arg)
 {
@@ -28,9 +22,9 @@ sec_add(const struct section_row *r, void *arg)
 	d->secs = v;
 	s = &v[d->nsecs];
 	s->rowid = r->rowid;
-	s->id = dup(r->id);
-	s->number = dup(r->number);
-	s->title = dup(r->title);
+	s->id = ui_dup(r->id);
+	s->number = ui_dup(r->number);
+	s->title = ui_dup(r->title);
 	s->level = r->level;
 	s->first = r->first;
 	s->last = r->last;
@@ -58,10 +52,10 @@ cite_add(const struct xref_cite *r, void *arg)
 		return -1;
 	d->cites = v;
 	c = &v[d->ncites++];
-	c->kind = dup(r->kind);
-	c->id = dup(r->id);
-	c->display = dup(r->display);
-	c->label = dup(r->label);
+	c->kind = ui_dup(r->kind);
+	c->id = ui_dup(r->id);
+	c->display = ui_dup(r->display);
+	c->label = ui_dup(r->label);
 	c->target = r->target ? strdup(r->target) : NULL;
 	c->para = r->paragraph;
 	c->note = r->note;
@@ -85,7 +79,7 @@ note_add(const struct note_row *r, void *arg)
 	v[d->nnotes].para = r->paragraph;
 	v[d->nnotes].pos = r->pos;
 	v[d->nnotes].page = r->page;
-	v[d->nnotes].text = dup(r->text);
+	v[d->nnotes].text = ui_dup(r->text);
 	d->nnotes++;
 	return 0;
 }
@@ -96,7 +90,7 @@ head_get(const struct doc_row *r, void *arg)
 	struct udoc *d = arg;
 
 	snprintf(d->key, sizeof d->key, "%s", r->id);
-	d->title = dup(r->title);
+	d->title = ui_dup(r->title);
 	d->kamerstuk = r->kamerstuk ? strdup(r->kamerstuk) : NULL;
 	d->dossier = r->dossier ? strdup(r->dossier) : NULL;
 	return 0;
@@ -111,11 +105,11 @@ link_add(struct ulink **v, int *n, const char *doc, const char *title,
 	if (nv == NULL)
 		return -1;
 	*v = nv;
-	nv[*n].doc = dup(doc);
+	nv[*n].doc = ui_dup(doc);
 	/* a title in capitals shouts in a list: sentence case, as the tree */
 	if ((nv[*n].title = casing_sentence(title ? title : "")) == NULL)
-		nv[*n].title = dup(title);
-	nv[*n].text = dup(text);
+		nv[*n].title = ui_dup(title);
+	nv[*n].text = ui_dup(text);
 	nv[(*n)++].para = para;
 	return 0;
 }

@@ -112,3 +112,15 @@ draw_fill(WINDOW *w, int cols)
 	for (; x < cols; x++)
 		mvwaddch(w, y, x, ' ');
 }
+
+char *
+ui_dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+char *
+ui_dupnull(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}

@@ -128,12 +128,6 @@ marks_free(struct app *a)
 	a->nmarks = 0;
 }
 
-static char *
-dup(const char *s)
-{
-	return strdup(s ? s : "");
-}
-
 /* Whether the filter (folded) is in any of the bookmark's texts. */
 static int
 matches(const char *filter, const struct bookmark_row *r, const char *tags)
@@ -181,8 +175,8 @@ mark_add(const struct bookmark_row *r, void *arg)
 	a->marks = v;
 	m = &v[a->nmarks++];
 	m->id = r->id;
-	m->doc = dup(r->doc);
-	m->title = dup(r->title);
+	m->doc = ui_dup(r->doc);
+	m->title = ui_dup(r->title);
 	if (r->orphaned)
 		buf_adds(&w, "passage no longer found");
 	else {
@@ -199,10 +193,10 @@ mark_add(const struct bookmark_row *r, void *arg)
 			buf_addf(&w, "-%d", r->last_paragraph);
 	}
 	m->where = buf_take(&w);
-	m->quote = dup(r->quote);
+	m->quote = ui_dup(r->quote);
 	m->note = r->note ? strdup(r->note) : NULL;
 	m->tags = buf_take(&t);
-	m->created = dup(r->created);
+	m->created = ui_dup(r->created);
 	m->para = r->paragraph;
 	m->orphaned = r->orphaned;
 	return 0;

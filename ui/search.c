@@ -297,12 +297,6 @@ search_free(struct app *a)
 	a->nhist = 0;
 }
 
-static char *
-dup(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 /* The byte where character ch of s starts. */
 static int
 byte_at(const char *s, int ch)
@@ -328,10 +322,10 @@ result_add(const struct hit_row *h, void *arg)
 		return 1;
 	r = &a->res[a->nres];
 	memset(r, 0, sizeof *r);
-	r->doc = dup(h->doc);
-	r->section = dup(h->section);
-	r->title = dup(h->title);
-	r->snippet = dup(h->snippet);
+	r->doc = ui_dupnull(h->doc);
+	r->section = ui_dupnull(h->section);
+	r->title = ui_dupnull(h->title);
+	r->snippet = ui_dupnull(h->snippet);
 	r->para = h->paragraph;
 	r->page = h->page;
 	if (h->nhits > 0 && (r->hits = calloc((size_t)h->nhits * 2,

@@ -167,12 +167,6 @@ counts_free(struct build *b)
 	b->ncounts = 0;
 }
 
-static char *
-dup(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 static int
 doc_collect(const struct doc_row *r, void *arg)
 {
@@ -183,15 +177,15 @@ doc_collect(const struct doc_row *r, void *arg)
 		return -1;
 	b->docs = v;
 	v[b->ndocs].doc = r->rowid;
-	v[b->ndocs].title = dup(r->title);
-	v[b->ndocs].kamerstuk = dup(r->kamerstuk);
-	v[b->ndocs].dossier = dup(r->dossier);
-	v[b->ndocs].dtitle = dup(r->dossier_title);
+	v[b->ndocs].title = ui_dupnull(r->title);
+	v[b->ndocs].kamerstuk = ui_dupnull(r->kamerstuk);
+	v[b->ndocs].dossier = ui_dupnull(r->dossier);
+	v[b->ndocs].dtitle = ui_dupnull(r->dossier_title);
 	v[b->ndocs].number = NULL;
 	v[b->ndocs].sections = r->sections;
 	/* the number is what follows "nr. " in the Kamerstuk */
 	if (r->kamerstuk && strstr(r->kamerstuk, "nr. "))
-		v[b->ndocs].number = dup(strstr(r->kamerstuk, "nr. ") + 4);
+		v[b->ndocs].number = ui_dupnull(strstr(r->kamerstuk, "nr. ") + 4);
 	b->ndocs++;
 	return 0;
 }

@@ -220,6 +220,10 @@ void	xref_key(struct app *a, int key);
 void	draw_text(struct app *a, WINDOW *w, const char *s, size_t len, int maxcols);
 int	draw_width(struct app *a, const char *s, size_t len);
 void	draw_fill(WINDOW *w, int cols);
+/* Copies of strings from the store: NULL becomes "" (ui_dup) or stays
+ * NULL (ui_dupnull); NULL again when out of memory. */
+char   *ui_dup(const char *s);
+char   *ui_dupnull(const char *s);
 
 /* prompt.c */
 /* Reads a line on the message line; changed (may be NULL) is called as
