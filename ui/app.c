@@ -421,30 +421,27 @@ reader_key(struct app *a, int ch, int n)
 	}
 }
 
+/* Sets up the terminal on in and out, the panes and the tree, and opens
+ * start (any form a command accepts) or where the reader left off. -1
+ * when the terminal cannot be used. */
 int
-ui_run(struct store *st, const char *start)
+ui_start(struct app *a, struct store *st, const char *start, FILE *in,
+    FILE *out)
 {
-	struct app	 a;
-	SCREEN		*scr;
-	int64_t		 doc;
-	int		 ch, n, alt_left, alt_right, para = 1, line = 0;
-	char		 key[256], err[1024];
+	int64_t	doc;
+	int	para = 1, line = 0;
+	char	key[256], err[1024];
 
-	memset(&a, 0, sizeof a);
-	a.st = st;
-	a.sel = -1;
-	a.zoom = -1;
-	a.focus = PANE_READER;
-	a.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (!isatty(0) || !isatty(1)) {
-		fprintf(stderr, "leeskamer: the browser needs a terminal"
-		    " (for the commands, see leeskamer --help)\n");
-		return 1;
-	}
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+	memset(a, 0, sizeof *a);
+	a->st = st;
+	a->sel = -1;
+	a->zoom = -1;
+	a->focus = PANE_READER;
+	a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if ((a->scr = newterm(NULL, out, in)) == NULL) {
 		fprintf(stderr, "leeskamer: cannot use this terminal (TERM=%s)\n",
 		    getenv("TERM") ? getenv("TERM") : "");
-		return 1;
+		return -1;
 	}
 	cbreak();
 	noecho();
@@ -461,155 +458,187 @@ ui_run(struct store *st, const char *start)
 		init_pair(4, COLOR_GREEN, -1);
 		init_pair(5, COLOR_BLACK + 8 < COLORS ? COLOR_BLACK + 8 : COLOR_BLUE, -1);
 		init_pair(6, COLOR_BLACK, COLOR_YELLOW);
-		a.color = 1;
+		a->color = 1;
 	}
-	alt_left = key_code("kLFT3");
-	alt_right = key_code("kRIT3");
-	windows_make(&a);
-	tree_build(&a);
+	a->alt_left = key_code("kLFT3");
+	a->alt_right = key_code("kRIT3");
+	windows_make(a);
+	tree_build(a);
 	/* what to open: the argument, else where the reader left off */
 	if (start != NULL) {
 		if (store_doc_find(st, start, &doc, err, sizeof err) == 0) {
 			if (store_doc_key(st, doc, key, sizeof key) == 0)
 				store_position_get(st, key, &para, &line);
-			app_open(&a, doc, para, line, 0);
+			app_open(a, doc, para, line, 0);
 		} else
-			app_message(&a, "%s: %s", start, err);
+			app_message(a, "%s: %s", start, err);
 	} else if (store_position_last(st, key, sizeof key) == 0 &&
 	    store_doc_find(st, key, &doc, err, sizeof err) == 0 &&
 	    store_position_get(st, key, &para, &line) == 0)
-		app_open(&a, doc, para, line, 0);
-	else if (a.ntrows > 0)
-		app_open(&a, a.trows[0].doc, 1, 0, 0);
-	if (a.msg[0] == '\0')
-		app_message(&a, "F1 or H: help   q: quit");
+		app_open(a, doc, para, line, 0);
+	else if (a->ntrows > 0)
+		app_open(a, a->trows[0].doc, 1, 0, 0);
+	if (a->msg[0] == '\0')
+		app_message(a, "F1 or H: help   q: quit");
+	return 0;
+}
 
+/* Handles one key; the caller redraws (app_draw) before the next. */
+void
+ui_key(struct app *a, int ch)
+{
+	int	n;
+
+	if (ch == ERR)
+		return;
+	if (ch == KEY_RESIZE) {
+		windows_make(a);
+		return;
+	}
+	if (ch >= '0' && ch <= '9' && (a->count > 0 || ch != '0')) {
+		a->count = a->count * 10 + (ch - '0');
+		if (a->count > 100000)
+			a->count = 100000;
+		return;
+	}
+	n = a->count ? a->count : 1;
+	a->msg[0] = '\0';
+	if (a->in_marks && ch != '\t' && ch != KEY_BTAB && ch != KEY_F(1) &&
+	    a->focus == PANE_READER) {
+		marks_key(a, ch);
+	} else if (ch == 'q') {
+		a->quit = 1;
+	} else if (ch == '\t' || ch == KEY_BTAB) {
+		int d = ch == '\t' ? 1 : PANE_COUNT - 1, f = a->focus, k;
+
+		for (k = 0; k < PANE_COUNT; k++) {
+			f = (f + d) % PANE_COUNT;
+			if (a->win[f] != NULL)
+				break;
+		}
+		a->focus = f;
+	} else if (ch == 't' || ch == 'x') {
+		int p = ch == 't' ? PANE_TREE : PANE_XREF;
+
+		a->show[p] = !a->show[p];
+		a->user_set[p] = 1;
+		if (a->show[p])
+			a->focus = p;
+		else if (a->focus == p)
+			a->focus = PANE_READER;
+		a->zoom = -1;
+		windows_make(a);
+	} else if (ch == 'z') {
+		a->zoom = a->zoom == -1 ? a->focus : -1;
+		windows_make(a);
+	} else if (ch == KEY_F(1) || ch == 'H') {
+		help_show(a);
+		windows_make(a);
+	} else if (ch == ':') {
+		command(a);
+		windows_make(a);
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8 ||
+	    ch == ('o' & 0x1f) || ch == 'B' || (a->alt_left > 0 && ch == a->alt_left)) {
+		history_move(a, 1);
+	} else if (ch == 'F' || (a->alt_right > 0 && ch == a->alt_right)) {
+		history_move(a, 0);
+	} else if (ch == 27) {
+		/* Alt-Left and Alt-Right as ESC b / ESC f from some terminals */
+		nodelay(stdscr, TRUE);
+		n = getch();
+		nodelay(stdscr, FALSE);
+		if (n == 'b' || n == KEY_LEFT)
+			history_move(a, 1);
+		else if (n == 'f' || n == KEY_RIGHT)
+			history_move(a, 0);
+	} else if (a->doc.rowid != 0 && (ch == ']' || ch == '[')) {
+		section_step(a, ch == ']' ? 1 : -1);
+	} else if (a->doc.rowid != 0 && (ch == '}' || ch == '{')) {
+		while (n-- > 0)
+			reader_cite_step(a, ch == '}' ? 1 : -1);
+	} else if (ch == 'o') {
+		if (a->sel >= 0 && a->sel < a->doc.ncites)
+			official_page(a, a->doc.cites[a->sel].id);
+		else
+			official_page(a, strncmp(a->doc.key, "kst-", 4) == 0 ?
+			    a->doc.key : NULL);
+	} else if (ch == 'y') {
+		if (a->sel >= 0 && a->sel < a->doc.ncites)
+			app_message(a, "Kamerstuk %s", a->doc.cites[a->sel].display);
+		else if (a->doc.kamerstuk)
+			app_message(a, "Kamerstuk %s", a->doc.kamerstuk);
+	} else if (ch == 'i') {
+		notes_show(a);
+	} else if (ch == 's') {
+		search_corpus_prompt(a);
+	} else if (ch == '\'') {
+		marks_open(a);
+	} else if (ch == 'm' && a->doc.rowid != 0 && !a->in_results) {
+		marks_add(a);
+	} else if (ch == 'v' && a->doc.rowid != 0 && !a->in_results) {
+		marks_select(a);
+	} else if (ch == '/' || ch == '?') {
+		if (a->in_results)
+			a->in_results = 0;
+		search_doc_prompt(a, ch == '/' ? 1 : -1);
+	} else if (ch == 'n' || ch == 'N') {
+		search_repeat(a, ch == 'n' ? 1 : -1);
+	} else if (a->in_results && a->focus == PANE_READER) {
+		results_key(a, ch);
+	} else if (a->focus == PANE_TREE) {
+		tree_key(a, ch);
+	} else if (a->focus == PANE_XREF) {
+		if (ch == 'j' || ch == 'k' || ch == KEY_DOWN || ch == KEY_UP ||
+		    ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+			xref_key(a, ch);
+		else
+			reader_key(a, ch, n);
+	} else if (a->doc.rowid != 0)
+		reader_key(a, ch, n);
+	a->count = 0;
+}
+
+/* Saves the reading position, frees what the browser holds and gives the
+ * terminal back. */
+void
+ui_stop(struct app *a)
+{
+	int	i;
+
+	save_position(a);
+	search_free(a);
+	marks_free(a);
+	udoc_free(&a->doc);
+	reader_cache_clear(a);
+	tree_free(a);
+	free(a->topen);
+	free(a->tclosed);
+	for (i = 0; i < a->ngopen; i++)
+		free(a->gopen[i]);
+	free(a->gopen);
+	for (i = 0; i < PANE_COUNT; i++)
+		if (a->win[i])
+			delwin(a->win[i]);
+	endwin();
+	delscreen(a->scr);
+}
+
+int
+ui_run(struct store *st, const char *start)
+{
+	struct app	a;
+
+	if (!isatty(0) || !isatty(1)) {
+		fprintf(stderr, "leeskamer: the browser needs a terminal"
+		    " (for the commands, see leeskamer --help)\n");
+		return 1;
+	}
+	if (ui_start(&a, st, start, stdin, stdout) == -1)
+		return 1;
 	while (!a.quit) {
 		app_draw(&a);
-		ch = getch();
-		if (ch == ERR)
-			continue;
-		if (ch == KEY_RESIZE) {
-			windows_make(&a);
-			continue;
-		}
-		if (ch >= '0' && ch <= '9' && (a.count > 0 || ch != '0')) {
-			a.count = a.count * 10 + (ch - '0');
-			if (a.count > 100000)
-				a.count = 100000;
-			continue;
-		}
-		n = a.count ? a.count : 1;
-		a.msg[0] = '\0';
-		if (a.in_marks && ch != '\t' && ch != KEY_BTAB && ch != KEY_F(1) &&
-		    a.focus == PANE_READER) {
-			marks_key(&a, ch);
-		} else if (ch == 'q') {
-			a.quit = 1;
-		} else if (ch == '\t' || ch == KEY_BTAB) {
-			int d = ch == '\t' ? 1 : PANE_COUNT - 1, f = a.focus, k;
-
-			for (k = 0; k < PANE_COUNT; k++) {
-				f = (f + d) % PANE_COUNT;
-				if (a.win[f] != NULL)
-					break;
-			}
-			a.focus = f;
-		} else if (ch == 't' || ch == 'x') {
-			int p = ch == 't' ? PANE_TREE : PANE_XREF;
-
-			a.show[p] = !a.show[p];
-			a.user_set[p] = 1;
-			if (a.show[p])
-				a.focus = p;
-			else if (a.focus == p)
-				a.focus = PANE_READER;
-			a.zoom = -1;
-			windows_make(&a);
-		} else if (ch == 'z') {
-			a.zoom = a.zoom == -1 ? a.focus : -1;
-			windows_make(&a);
-		} else if (ch == KEY_F(1) || ch == 'H') {
-			help_show(&a);
-			windows_make(&a);
-		} else if (ch == ':') {
-			command(&a);
-			windows_make(&a);
-		} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8 ||
-		    ch == ('o' & 0x1f) || ch == 'B' || (alt_left > 0 && ch == alt_left)) {
-			history_move(&a, 1);
-		} else if (ch == 'F' || (alt_right > 0 && ch == alt_right)) {
-			history_move(&a, 0);
-		} else if (ch == 27) {
-			/* Alt-Left and Alt-Right as ESC b / ESC f from some terminals */
-			nodelay(stdscr, TRUE);
-			n = getch();
-			nodelay(stdscr, FALSE);
-			if (n == 'b' || n == KEY_LEFT)
-				history_move(&a, 1);
-			else if (n == 'f' || n == KEY_RIGHT)
-				history_move(&a, 0);
-		} else if (a.doc.rowid != 0 && (ch == ']' || ch == '[')) {
-			section_step(&a, ch == ']' ? 1 : -1);
-		} else if (a.doc.rowid != 0 && (ch == '}' || ch == '{')) {
-			while (n-- > 0)
-				reader_cite_step(&a, ch == '}' ? 1 : -1);
-		} else if (ch == 'o') {
-			if (a.sel >= 0 && a.sel < a.doc.ncites)
-				official_page(&a, a.doc.cites[a.sel].id);
-			else
-				official_page(&a, strncmp(a.doc.key, "kst-", 4) == 0 ?
-				    a.doc.key : NULL);
-		} else if (ch == 'y') {
-			if (a.sel >= 0 && a.sel < a.doc.ncites)
-				app_message(&a, "Kamerstuk %s", a.doc.cites[a.sel].display);
-			else if (a.doc.kamerstuk)
-				app_message(&a, "Kamerstuk %s", a.doc.kamerstuk);
-		} else if (ch == 'i') {
-			notes_show(&a);
-		} else if (ch == 's') {
-			search_corpus_prompt(&a);
-		} else if (ch == '\'') {
-			marks_open(&a);
-		} else if (ch == 'm' && a.doc.rowid != 0 && !a.in_results) {
-			marks_add(&a);
-		} else if (ch == 'v' && a.doc.rowid != 0 && !a.in_results) {
-			marks_select(&a);
-		} else if (ch == '/' || ch == '?') {
-			if (a.in_results)
-				a.in_results = 0;
-			search_doc_prompt(&a, ch == '/' ? 1 : -1);
-		} else if (ch == 'n' || ch == 'N') {
-			search_repeat(&a, ch == 'n' ? 1 : -1);
-		} else if (a.in_results && a.focus == PANE_READER) {
-			results_key(&a, ch);
-		} else if (a.focus == PANE_TREE) {
-			tree_key(&a, ch);
-		} else if (a.focus == PANE_XREF) {
-			if (ch == 'j' || ch == 'k' || ch == KEY_DOWN || ch == KEY_UP ||
-			    ch == '\n' || ch == '\r' || ch == KEY_ENTER)
-				xref_key(&a, ch);
-			else
-				reader_key(&a, ch, n);
-		} else if (a.doc.rowid != 0)
-			reader_key(&a, ch, n);
-		a.count = 0;
+		ui_key(&a, getch());
 	}
-	save_position(&a);
-	search_free(&a);
-	marks_free(&a);
-	udoc_free(&a.doc);
-	reader_cache_clear(&a);
-	tree_free(&a);
-	free(a.topen);
-	free(a.tclosed);
-	for (n = 0; n < a.ngopen; n++)
-		free(a.gopen[n]);
-	free(a.gopen);
-	for (n = 0; n < PANE_COUNT; n++)
-		if (a.win[n])
-			delwin(a.win[n]);
-	endwin();
-	delscreen(scr);
+	ui_stop(&a);
 	return 0;
 }

@@ -112,6 +112,8 @@ struct match {
 
 struct app {
 	struct store	*st;
+	SCREEN		*scr;
+	int		 alt_left, alt_right;	/* their key codes, <= 0 none */
 	int		 rows, cols, color, utf8;
 	int		 show[PANE_COUNT], user_set[PANE_COUNT];
 	int		 zoom, focus;
@@ -180,6 +182,15 @@ struct trow {
 };
 
 /* app.c */
+
+/* The browser in three steps, for ui_run and the bench's driver: the
+ * terminal on in and out and the first document (-1 when the terminal
+ * cannot be used), one key at a time (app_draw shows the result), and
+ * the end. */
+int	ui_start(struct app *a, struct store *st, const char *start, FILE *in,
+	    FILE *out);
+void	ui_key(struct app *a, int ch);
+void	ui_stop(struct app *a);
 
 void	app_message(struct app *a, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
