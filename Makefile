@@ -53,6 +53,14 @@ bench: deps leeskamer
 bench-quick: deps leeskamer
 	@sh tests/bench/run.sh quick
 
+# The bench's browser driver: the browser's objects, without main.o, and
+# tests/bench/drive.c; run.sh builds it into its work folder.
+BENCH_DRIVE = bench/drive
+bench-drive: $(CORE_OBJ) $(UI_OBJ)
+	@mkdir -p `dirname $(BENCH_DRIVE)`
+	$(CC) $(LK_CFLAGS) $(CFLAGS) -pthread $(LDFLAGS) -o $(BENCH_DRIVE) \
+	    tests/bench/drive.c $(CORE_OBJ) $(UI_OBJ) $(LIBS)
+
 run: deps
 	@$(MAKE) --no-print-directory leeskamer
 	./leeskamer load assets/corpus
@@ -74,4 +82,4 @@ clean:
 
 -include src/*.d ui/*.d tests/unit/*.d
 
-.PHONY: all deps check run bench bench-quick install uninstall clean
+.PHONY: all deps check run bench bench-quick bench-drive install uninstall clean
