@@ -342,16 +342,17 @@ static void
 page_through(struct drive *d, int max, int *down, int *up)
 {
 	struct place	was;
-	int		i, dir, ch;
+	int		i, dir, end;
 
 	for (dir = 0; dir < 2; dir++) {
-		ch = dir == 0 ? ' ' : 'b';
-		for (i = 0; i < max && d->left > 0; i++) {
+		for (i = end = 0; i < max && d->left > 0 && !end; i++) {
 			was = d->a.top;
-			press(d, K_PAGE, ch);
-			if (same_place(&was, &d->a.top))
-				break;
+			press(d, K_PAGE, dir == 0 ? ' ' : 'b');
+			end = same_place(&was, &d->a.top);
 		}
+		if (!end)
+			fprintf(stderr, "drive: %d pages %s did not reach the %s\n",
+			    i, dir == 0 ? "down" : "up", dir == 0 ? "end" : "start");
 		*(dir == 0 ? down : up) = i;
 	}
 }
@@ -492,7 +493,7 @@ print_times(const char *what, struct times *t)
 	double	med, p99;
 
 	times_stats(t, &med, &p99);
-	printf("%s\t%d\t%.3f\t%.3f\t%.3f\n", what, t->n, med, p99,
+	printf("%s\t%d\t%.2f\t%.2f\t%.2f\n", what, t->n, med, p99,
 	    t->n ? t->v[t->n - 1] : 0);
 }
 
@@ -603,8 +604,8 @@ main(int argc, char **argv)
 	}
 	print_times("key\tall", &all);
 	print_times("open", &opening);
-	printf("first\t%.3f\t%.3f\n", ours, less);
-	printf("lesspage\t%.3f\t%.3f\n", med, p99);
+	printf("first\t%.2f\t%.2f\n", ours, less);
+	printf("lesspage\t%.2f\t%.2f\n", med, p99);
 	printf("paged\t%d\t%d\n", down, up);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("rss\t%ld\n", ru.ru_maxrss);

@@ -11,13 +11,14 @@
 #
 # Environment: BENCH_QUERIES (number of queries), BENCH_REPS (rounds of
 # queries and re-loads, the best counts; 3), BENCH_SEED, BENCH_KEEP=1 (keep
-# the corpus and databases in bench/work-MODE), BENCH_PAGES (pages turned
-# in the browser), BENCH_WORK (the work folder), CC.
+# the corpus and databases in bench/work-MODE), BENCH_KEYS (keys the
+# browser driver presses), BENCH_WORK (the work folder), CC.
 set -u
 mode=${1:-quick}
 case $mode in
-quick)	sizes="S:5000000"; nq=${BENCH_QUERIES:-60} ;;
-full)	sizes="S:5000000 M:50000000 L:250000000"; nq=${BENCH_QUERIES:-200} ;;
+quick)	sizes="S:5000000"; nq=${BENCH_QUERIES:-60}; nkeys=${BENCH_KEYS:-3000} ;;
+full)	sizes="S:5000000 M:50000000 L:250000000"; nq=${BENCH_QUERIES:-200}
+	nkeys=${BENCH_KEYS:-20000} ;;
 *)	echo "usage: sh tests/bench/run.sh [quick|full]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../.." || exit 1
@@ -27,7 +28,6 @@ OUT=$ROOT/bench
 W=${BENCH_WORK:-$OUT/work-$mode}
 SEED=${BENCH_SEED:-20240611}
 CC=${CC:-cc}
-BW_PAGES=${BENCH_PAGES:-20}
 REPS=${BENCH_REPS:-3}
 T0=$(date +%s)
 TAB=$(printf '\t')
@@ -39,8 +39,7 @@ die() {
 [ -x "$LK" ] || die "no ./leeskamer (make leeskamer)"
 command -v sqlite3 >/dev/null 2>&1 || die "no sqlite3 shell (make deps)"
 command -v "$CC" >/dev/null 2>&1 || die "no C compiler ($CC)"
-have_tmux=1
-command -v tmux >/dev/null 2>&1 && command -v less >/dev/null 2>&1 || have_tmux=0
+command -v less >/dev/null 2>&1 || echo "bench: no less: the browser rows lack their baseline" >&2
 
 LOCALE=C.UTF-8
 for l in C.UTF-8 C.utf8 en_US.UTF-8 en_US.utf8; do
@@ -55,10 +54,7 @@ unset LEESKAMER_HOME XDG_DATA_HOME
 LEESKAMER_HOME=$W/home
 export LEESKAMER_HOME
 
-. "$ROOT/tests/bench/browser.sh"
-
 cleanup() {
-	bw_cleanup
 	if [ "${BENCH_KEEP:-0}" = 1 ]; then
 		echo "bench: kept $W" >&2
 	else
@@ -82,6 +78,19 @@ ln -s "$ROOT/assets" "$W/bin/assets"
 LK=$W/bin/leeskamer
 "$CC" -O2 -o "$W/bin/gen" tests/bench/gen.c -lm || die "cannot build gen.c"
 "$CC" -O2 -o "$W/bin/timeit" tests/bench/timeit.c || die "cannot build timeit.c"
+# the browser driver, linked with the objects of ./leeskamer (make rebuilds
+# any that are out of date)
+DRIVE=$W/bin/drive
+make --no-print-directory -s bench-drive BENCH_DRIVE="$DRIVE" >"$W/drive-build.out" 2>&1 ||
+    { cat "$W/drive-build.out" >&2; die "cannot build the browser driver (make bench-drive)"; }
+TERM=xterm-256color
+for t in xterm-256color xterm screen vt100; do
+	if infocmp "$t" >/dev/null 2>&1; then
+		TERM=$t
+		break
+	fi
+done
+export TERM
 GEN=$W/bin/gen
 TIMEIT=$W/bin/timeit
 SRC=$(ls assets/corpus/*.txt)
@@ -89,7 +98,7 @@ BASE=$W/base.db
 ROWS=$W/rows.tsv
 : >"$ROWS"
 : >"$W/manifest"
-bw_setup
+: >"$W/growth.tsv"
 
 sqlite3 -batch "$BASE" "CREATE VIRTUAL TABLE fts USING fts5(head, body,
     tokenize = 'unicode61 remove_diacritics 2');" || die "sqlite3 has no FTS5"
@@ -104,6 +113,23 @@ calc() {
 # ms COMMAND...: runs it under timeit (stdout to $W/last.out), prints ms
 ms() {
 	"$TIMEIT" -1 "$W/last.out" "$@" | cut -f1
+}
+
+# timed COMMAND...: the same, setting t_ms and t_rss (peak RSS, kB)
+timed() {
+	_t=$("$TIMEIT" -1 "$W/last.out" "$@")
+	t_ms=$(echo "$_t" | cut -f1)
+	t_rss=$(echo "$_t" | cut -f2)
+}
+
+# fit FILE: the slope of log(column 2) against log(column 1) by least
+# squares: time growing as size^slope
+fit() {
+	awk '$1 > 0 && $2 > 0 { x = log($1); y = log($2); n++
+	        sx += x; sy += y; sxx += x * x; sxy += x * y }
+	    END { d = n * sxx - sx * sx
+	        if (n < 2 || d == 0) print "-"
+	        else printf "%.2f\n", (n * sxy - sx * sy) / d }' "$1"
 }
 
 # row KEY WHAT OURS BASE UNIT RATIO TARGET RESULT
@@ -143,14 +169,19 @@ gen_part() {
 }
 
 # load_part NAME: loads corpus/NAME with leeskamer and into the baseline;
-# adds to cum_ours, cum_base (ms)
-cum_ours=0 cum_base=0 cum_bytes=0 load_failed=0
+# adds to cum_ours, cum_base (ms); keeps the largest peak RSS of each in
+# rss_load, rss_base (kB)
+cum_ours=0 cum_base=0 cum_bytes=0 load_failed=0 rss_load=0 rss_base=0
 load_part() {
-	_o=$(ms "$LK" load "$W/corpus/$1")
+	timed "$LK" load "$W/corpus/$1"
+	_o=$t_ms
+	[ "$t_rss" -gt "$rss_load" ] && rss_load=$t_rss
 	cp "$W/last.out" "$W/load-$1.out"
 	_f=$(grep -c '^failed' "$W/load-$1.out")
 	load_failed=$((load_failed + _f))
-	_b=$(ms sqlite3 -batch -cmd ".mode ascii" "$BASE" ".import $W/base-$1 fts")
+	timed sqlite3 -batch -cmd ".mode ascii" "$BASE" ".import $W/base-$1 fts"
+	_b=$t_ms
+	[ "$t_rss" -gt "$rss_base" ] && rss_base=$t_rss
 	cum_ours=$(calc "printf \"%.3f\", $cum_ours + $_o")
 	cum_base=$(calc "printf \"%.3f\", $cum_base + $_b")
 	cum_bytes=$((cum_bytes + part_bytes))
@@ -235,59 +266,60 @@ search_stage() {
 
 # ---- the browser ----
 
-rss_xs=
-browser_stage() {
+# drive_stage NAME: the browser driver (drive.c) on the largest document:
+# BENCH_KEYS keys, opening it, and leeskamer and less to their first
+# screen; sets rss_NAME (kB)
+drive_stage() {
 	_name=$1
-	[ "$have_tmux" = 1 ] || return 0
-	_d0=$(doc_stem 0)
 	_big=$(doc_stem largest)
-	# document 0 in every corpus: its peak RSS must not grow with the corpus.
-	# The first opening after a load is not measured (it peaks some 4 MB
-	# higher, once); the one after it is.
-	bw_ready='\| [0-9]+%' bw_last='\| 100%' bw_first='\| 0%'
-	BW_PAGES=0
-	bw_view lk "$LK" "$_d0" >/dev/null 2>&1
-	BW_PAGES=${BENCH_PAGES:-20}
-	if ! bw_view lk "$LK" "$_d0"; then
-		echo "bench: the browser did not show $_d0" >&2
-		return 0
-	fi
-	_rss=$bw_rss
-	if [ "$_name" = XS ]; then
-		rss_xs=$_rss
-		return 0
-	fi
-	o_open=$bw_open o_page=$bw_page o_end=$bw_end
-	if [ "$_big" != "$_d0" ]; then
-		if bw_view lk "$LK" "$_big"; then
-			o_open=$bw_open o_page=$bw_page o_end=$bw_end
-		else
-			o_open=- o_page=- o_end=-
-			echo "bench: the browser did not show $_big" >&2
-		fi
-	fi
 	_bigmb=$(mb "$(doc_bytes "$_big")")
 	_bigfile=$(awk -F'\t' -v s="/$_big.txt" 'index($2, s) { print $2 }' "$W/manifest" | head -1)
-	bw_ready='lines 1-' bw_last='\(END\)' bw_first='lines 1-'
-	if bw_view less less -M "$_bigfile"; then
-		l_open=$bw_open l_page=$bw_page l_end=$bw_end
-	else
-		l_open=- l_page=- l_end=-
+	_out=$W/drive-$_name.out
+	# s searches for the common words of the queries
+	set -- $(awk -F'\t' '$1 == "common" && !seen[$2]++ { printf " -w %s", $2 }' "$W/queries.tsv")
+	if ! "$DRIVE" -n "$nkeys" "$@" -d "$_big" -f "$_bigfile" -l "$LK" >"$_out"; then
+		echo "bench: the browser driver failed on $_name" >&2
+		row "browser.$_name.errors" "browser $_name: the driver failed" 1 0 count - 0 MISS
+		return 0
 	fi
-	_ratio() {
-		case "$1$2" in *-*|"") echo - ;; *) calc "printf \"%.1fx\", $1 / ($2 > 0 ? $2 : 1)" ;; esac
-	}
-	row "browser.$_name.open" "browser $_name: open largest ($_bigmb MB), ms vs less" \
-	    "$o_open" "$l_open" ms "$(_ratio "$o_open" "$l_open")" "-" info
-	row "browser.$_name.page" "browser $_name: page down, ms/page vs less" \
-	    "$o_page" "$l_page" ms "$(_ratio "$o_page" "$l_page")" "-" info
-	row "browser.$_name.end" "browser $_name: jump to the end, ms vs less" \
-	    "$o_end" "$l_end" ms "$(_ratio "$o_end" "$l_end")" "-" info
-	if [ -n "$_rss" ] && [ -n "$rss_xs" ]; then
-		_r=$(calc "printf \"%.2f\", $_rss / $rss_xs")
-		row "browser.$_name.rss" "browser $_name: peak RSS kB, doc 0 vs 1-doc corpus" \
-		    "$_rss" "$rss_xs" kB "${_r}x" "<= 1.1x" "$(verdict "$_r" 1.1)"
-	fi
+	_nk=$(_key all 3) _kmed=$(_key all 4) _kp99=$(_key all 5)
+	_lmed=$(_drv lesspage 2) _lp99=$(_drv lesspage 3)
+	_open=$(_drv open 3) _ofirst=$(_drv first 2) _lfirst=$(_drv first 3)
+	row "browser.$_name.keys_p99" "browser $_name: key p99 ms, $_nk keys (less's)" \
+	    "$_kp99" "$_lp99" ms - "<= 4 ms" "$(verdict "$_kp99" 4)"
+	row "browser.$_name.keys_median" "browser $_name: key median ms (less's)" \
+	    "$_kmed" "$_lmed" ms "$(_ratio "$_kmed" "$_lmed")" - info
+	row "browser.$_name.open" "browser $_name: open largest ($_bigmb MB) ms, vs less" \
+	    "$_open" "$_lfirst" ms "$(_ratio "$_open" "$_lfirst")" "<= 30 ms" "$(verdict "$_open" 30)"
+	_r=$(_ratio "$_ofirst" "$_lfirst")
+	row "browser.$_name.first" "browser $_name: start to first screen ms, vs less" \
+	    "$_ofirst" "$_lfirst" ms "$_r" "<= 1x" \
+	    "$(case $_r in -) echo MISS ;; *) verdict "${_r%x}" 1 ;; esac)"
+	eval "rss_$_name=$(_drv rss 2)"
+	awk -F'\t' -v s="$_name" '$1 == "key" && $2 != "all" {
+	        printf "%s\t%s\t%s\t%s\t%s\t%s\n", s, $2, $3, $4, $5, $6 }' \
+	    "$_out" >>"$W/keys.tsv"
+}
+
+# the driver's lines (drive.c says what they hold): field F of the line
+# KEY, or of the line for kind of key KIND
+_drv() {
+	awk -F'\t' -v k="$1" -v f="$2" '$1 == k { print $f; exit }' "$_out"
+}
+_key() {
+	awk -F'\t' -v k="$1" -v f="$2" '$1 == "key" && $2 == k { print $f; exit }' "$_out"
+}
+_ratio() {
+	calc "if ($2 <= 0) print \"-\"; else printf \"%.2fx\", $1 / $2"
+}
+
+# keys_rows NAME: a row per kind of key, p99 with the median beside
+keys_rows() {
+	awk -F'\t' -v s="$1" '$1 == s' "$W/keys.tsv" |
+	while IFS="$TAB" read -r _s _kind _n _med _p99 _max; do
+		row "browser.$1.key.$_kind" "browser $1:   $_kind ($_n keys) p99 ms (median)" \
+		    "$_p99" "$_med" ms - - info
+	done
 }
 
 # ---- the run ----
@@ -301,12 +333,11 @@ for _i in 1 2 3 4 5 6 7 8 9 10 11; do echo true; done | "$TIMEIT" | cut -f1 >"$W
 set -- $(stats "$W/t-true")
 row "spawn" "start of a process that does nothing, ms" "$1" - ms - - info
 
-# document 0 alone first: the browser's memory on a one-document corpus
+# document 0 alone first
 gen_part XS 1
 load_part XS
 DIRS="$W/corpus/XS"
 DIRS_TAB="$TAB$W/corpus/XS"
-browser_stage XS
 first=1
 for sz in $sizes; do
 	name=${sz%%:*}
@@ -326,10 +357,28 @@ for sz in $sizes; do
 	r=$(calc "printf \"%.2f\", $cum_ours / $cum_base")
 	row "index.$name" "index $name ($(mb "$cum_bytes") MB, $docs docs): MB/s" \
 	    "$o_mbs" "$b_mbs" MB/s "${r}x" "<= 1.5x" "$(verdict "$r" 1.5)"
+	_lmb=$(calc "printf \"%.1f\", $rss_load / 1024")
+	_bmb=$(calc "printf \"%.1f\", $rss_base / 1024")
+	row "load.$name.rss" "load $name: loader's peak RSS MB (sqlite3's)" \
+	    "$_lmb" "$_bmb" MB "$(calc "printf \"%.2fx\", $rss_load / $rss_base")" \
+	    "<= 100 MB" "$(verdict "$_lmb" 100)"
 	search_stage "$name"
-	browser_stage "$name"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cum_bytes" "$cum_ours" "$cum_base" \
+	    "$s_p99" "$q_p99" >>"$W/growth.tsv"
+	drive_stage "$name"
 	last=$name
 done
+[ -f "$W/keys.tsv" ] && keys_rows "$last"
+# the browser's memory must not grow with the corpus
+eval "_rl=\${rss_$last:-}"
+if [ "$mode" = full ] && [ -n "${rss_S:-}" ] && [ -n "$_rl" ]; then
+	_r=$(calc "printf \"%.2f\", $_rl / $rss_S")
+	row "browser.rss" "browser: peak RSS kB after $nkeys keys, $last vs S" \
+	    "$_rl" "$rss_S" kB "${_r}x" "<= 1.5x" "$(verdict "$_r" 1.5)"
+elif [ -n "$_rl" ]; then
+	row "browser.$last.rss" "browser $last: peak RSS kB after $nkeys keys" \
+	    "$_rl" - kB - - info
+fi
 if [ "$load_failed" -gt 0 ]; then
 	echo "bench: leeskamer load failed on $load_failed files" >&2
 	row "index.failed" "index: files that failed to load" "$load_failed" 0 count - 0 MISS
@@ -352,6 +401,19 @@ row "reload.$last" "re-load unchanged $last (best of $REPS): ms vs first" \
 [ "$changed" -eq 0 ] || echo "bench: $changed files were not 'unchanged' on re-load" >&2
 
 if [ "$mode" = full ]; then
+	# growth: time against corpus size at S, M and L
+	cut -f2,3 "$W/growth.tsv" >"$W/g"
+	_e=$(fit "$W/g")
+	cut -f2,4 "$W/growth.tsv" >"$W/g"
+	_eb=$(fit "$W/g")
+	row "growth.index" "growth: index time ~ size^e, e (sqlite3's)" \
+	    "$_e" "$_eb" exponent - "<= 1.1" "$(verdict "$_e" 1.1)"
+	cut -f2,5 "$W/growth.tsv" >"$W/g"
+	_e=$(fit "$W/g")
+	cut -f2,6 "$W/growth.tsv" >"$W/g"
+	_eb=$(fit "$W/g")
+	row "growth.search_p99" "growth: search p99 ~ size^e, e (sqlite3's)" \
+	    "$_e" "$_eb" exponent - "< 1" "$(calc "print ($_e < 1) ? \"PASS\" : \"MISS\"")"
 	ok=$(calc "print ($grep_ratio_S > $grep_ratio_M && $grep_ratio_M > $grep_ratio_L) ? \"PASS\" : \"MISS\"")
 	row "search.grep_lead" "search: lead over grep grows S > M > L" \
 	    "$grep_ratio_S" "$grep_ratio_L" ratio "$grep_ratio_M" "S>M>L" "$ok"
@@ -377,6 +439,12 @@ elapsed=$(($(date +%s) - T0))
 	printf '  ],\n  "search_by_kind": [\n'
 	[ -f "$W/kinds.tsv" ] && sort "$W/kinds.tsv" | awk -F'\t' '{ printf "%s    {\"size\": \"%s\", \"kind\": \"%s\", \"queries\": %d, \"ours_mean_ms\": %s, \"sqlite3_mean_ms\": %s, \"grep_mean_ms\": %s}",
 	    (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6 } END { print "" }'
+	printf '  ],\n  "browser_by_key": [\n'
+	[ -f "$W/keys.tsv" ] && awk -F'\t' '{ printf "%s    {\"size\": \"%s\", \"kind\": \"%s\", \"keys\": %d, \"median_ms\": %s, \"p99_ms\": %s, \"max_ms\": %s}",
+	    (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6 } END { print "" }' "$W/keys.tsv"
+	printf '  ],\n  "growth": [\n'
+	awk -F'\t' '{ printf "%s    {\"size\": \"%s\", \"bytes\": %s, \"index_ms\": %s, \"sqlite3_index_ms\": %s, \"search_p99_ms\": %s, \"sqlite3_p99_ms\": %s}",
+	    (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6 } END { print "" }' "$W/growth.tsv"
 	printf '  ]\n}\n'
 } >"$OUT/results.json"
 cp "$OUT/results.json" "$OUT/results-$mode.json"
