@@ -1243,11 +1243,34 @@ cite_at(struct scan *sc, size_t i)
 	return 0;
 }
 
-/* Could a citation start with this byte? */
 static int
-trigger(int c)
+ascii_alnum(int c)
 {
-	return (c >= '0' && c <= '9') || strchr("kKmMnNhHaAtTeEdD", c) != NULL;
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Could a citation start here? A digit, or the first two letters of a
+ * word cite_at reads first: kst-, kamerstuk, dossier-, ah-, aanhangsel,
+ * h-, handelingen, tweede, eerste, motie, tk, ek, nr, nummer. Most words
+ * fail this at once, so the scan costs little more than a pass over the
+ * bytes. */
+static int
+trigger(const char *s, size_t len, size_t i)
+{
+	static const char starts[] = "kskadoahaah-hatweemotkeknrnu";
+	const char	*p;
+	int		 c = (unsigned char)s[i], d;
+
+	if (c >= '0' && c <= '9')
+		return 1;
+	if (i + 1 >= len || c >= 0x80 || (unsigned char)s[i + 1] >= 0x80)
+		return 0;
+	c |= 0x20;
+	d = s[i + 1] == '-' ? '-' : s[i + 1] | 0x20;
+	for (p = starts; *p != '\0'; p += 2)
+		if (p[0] == c && p[1] == d)
+			return 1;
+	return 0;
 }
 
 /* Notes put a pinpoint before the citation too: "(2021–2025 p. 41)
@@ -1306,11 +1329,17 @@ cite_find_all(const char *text, size_t len, struct cite_list *out)
 	sc.len = len;
 	sc.out = out;
 	while (i < len) {
-		if (text[i] != '\0' && trigger((unsigned char)text[i]) &&
-		    !uc_is_alnum(uc_before(text, i, &n)) &&
-		    (e = cite_at(&sc, i)) != 0) {
-			i = e;
-			continue;
+		/* only at the start of a word: after anything but a letter
+		 * or digit (ASCII decided without decoding) */
+		unsigned char prev = i > 0 ? (unsigned char)text[i - 1] : ' ';
+
+		if (prev < 0x80 ? !ascii_alnum(prev) : !uc_is_alnum(uc_before(text,
+		    i, &n))) {
+			if (text[i] != '\0' && trigger(text, len, i) &&
+			    (e = cite_at(&sc, i)) != 0) {
+				i = e;
+				continue;
+			}
 		}
 		i++;
 	}
