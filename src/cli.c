@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,11 +233,21 @@ load_one(struct loader *ld, const char *path)
 	free(raw);
 }
 
+static volatile sig_atomic_t load_stop;
+
+static void
+on_interrupt(int sig)
+{
+	(void)sig;
+	load_stop = 1;
+}
+
 int
 cli_load(struct cli *c, int argc, char **argv)
 {
 	struct loader	 ld;
-	char		**files = NULL;
+	struct sigaction sa, oint, oterm;
+	char		**files = NULL, err[512];
 	size_t		 n = 0, i;
 	int		 k;
 
@@ -266,13 +277,34 @@ cli_load(struct cli *c, int argc, char **argv)
 			    argv[k]);
 	}
 	ld.total = (int)n;
+	/* an interrupt ends the load after the file in hand, and what was
+	 * loaded is committed */
+	load_stop = 0;
+	sa.sa_handler = on_interrupt;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, &oint);
+	sigaction(SIGTERM, &sa, &oterm);
 	for (i = 0; i < n; i++) {
-		load_one(&ld, files[i]);
-		ld.done++;
+		if (!load_stop) {
+			load_one(&ld, files[i]);
+			ld.done++;
+		}
 		free(files[i]);
+	}
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGTERM, &oterm, NULL);
+	if (load_stop) {
+		fprintf(stderr, "%s: interrupted: %d of %d files loaded\n",
+		    c->prog, ld.done, ld.total);
+		ld.failed++;
 	}
 	free(files);
 	progress(&ld, NULL);
+	if (store_put_commit(c->st, err, sizeof err) == -1) {
+		fprintf(stderr, "%s: cannot commit the load: %s\n", c->prog, err);
+		ld.failed++;
+	}
 	if (ld.lx != NULL)
 		lexicon_close(ld.lx);
 	return ld.failed ? 1 : 0;

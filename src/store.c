@@ -97,6 +97,27 @@ exec(struct store *st, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
+sqlite3_stmt *
+store_cached(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	int		 i;
+
+	for (i = 0; i < st->ncache; i++) {
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].s);
+			sqlite3_clear_bindings(st->cache[i].s);
+			return st->cache[i].s;
+		}
+	}
+	/* the loader's statements are a fixed set, well under the size */
+	if (st->ncache == STORE_CACHE || (s = store_prep(st, sql)) == NULL)
+		return NULL;
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache++].s = s;
+	return s;
+}
+
 /* lk_dossier_id(dossier): "21 501-20" gives "dossier-21501-20", spelled by
  * the recogniser itself, so a document's dossier and a citation of it
  * always meet. */
@@ -238,8 +259,14 @@ store_emptied(struct store *st)
 void
 store_close(struct store *st)
 {
+	char	err[256];
+	int	i;
+
 	if (st == NULL)
 		return;
+	store_put_commit(st, err, sizeof err);
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].s);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -287,7 +314,7 @@ run_ints(struct store *st, const char *sql, long long a, long long b,
 	sqlite3_stmt	*s;
 	int		 rc, n;
 
-	if ((s = store_prep(st, sql)) == NULL)
+	if ((s = store_cached(st, sql)) == NULL)
 		return SQLITE_ERROR;
 	n = sqlite3_bind_parameter_count(s);
 	if (n >= 1)
@@ -297,7 +324,7 @@ run_ints(struct store *st, const char *sql, long long a, long long b,
 	if (n >= 3)
 		sqlite3_bind_int64(s, 3, c);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? SQLITE_DONE : rc;
 }
 
@@ -426,11 +453,16 @@ doc_renumber(struct store *st, long long doc)
 	}
 	qsort(parts, n, sizeof *parts, part_cmp);
 	for (i = 0; i < n && rc == 0; i++) {
-		if (run_ints(st, "UPDATE para SET ord = pord + ?2 WHERE file = ?1",
+		/* rows come in numbered as a first part: only the rows of
+		 * a later part are written twice */
+		if (run_ints(st, "UPDATE para SET ord = pord + ?2 WHERE file = ?1"
+		    " AND ord IS NOT pord + ?2",
 		    parts[i].id, poff, 0) != SQLITE_DONE ||
 		    run_ints(st, "UPDATE section SET ord = sord + ?2,"
 		    " sid = CASE WHEN number <> '' THEN number"
-		    " ELSE 's' || (sord + ?2) END WHERE file = ?1",
+		    " ELSE 's' || (sord + ?2) END WHERE file = ?1"
+		    " AND (ord IS NOT sord + ?2 OR sid IS NOT CASE WHEN number <> ''"
+		    " THEN number ELSE 's' || (sord + ?2) END)",
 		    parts[i].id, soff, 0) != SQLITE_DONE ||
 		    run_ints(st, "UPDATE file SET part = ?2 WHERE id = ?1",
 		    parts[i].id, (long long)i + 1, 0) != SQLITE_DONE)
@@ -451,8 +483,8 @@ doc_renumber(struct store *st, long long doc)
 	    " WHERE id = ?1",
 	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
-	if (rc == 0 && run_ints(st, "INSERT OR REPLACE INTO fts(rowid, head, body)"
-	    " SELECT id*4+3, title, NULL FROM doc WHERE id = ?", doc, 0, 0) != SQLITE_DONE)
+	if (rc == 0 && run_ints(st, "INSERT OR IGNORE INTO temp.fts_docs VALUES (?)",
+	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
 	/* the counts a listing of documents shows, kept so that listing the
 	 * corpus does not read every paragraph in it */
@@ -465,6 +497,61 @@ doc_renumber(struct store *st, long long doc)
 	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
 	return rc;
+}
+
+/* A load commits every BATCH_BYTES of text or BATCH_SECONDS, so that
+ * FTS5 writes large segments and a reader sees the load go on. */
+#define BATCH_BYTES	(16L * 1024 * 1024)
+#define BATCH_SECONDS	3
+
+static long long
+now_seconds(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec;
+}
+
+static long long
+max_id(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s = store_cached(st, sql);
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+		return -1;
+	return sqlite3_column_int64(s, 0);
+}
+
+/* Starts a load's transaction. Rows get ids above every id before it, so
+ * that its end finds its new text by id. */
+static int
+batch_begin(struct store *st, char *err, size_t errlen)
+{
+	if (st->batch)
+		return 0;
+	/* a write that changes nothing takes index.db's lock at once;
+	 * BEGIN IMMEDIATE would take user.db's too, holding the user's
+	 * bookmarks up for the whole batch */
+	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS fts_docs("
+	    "doc INTEGER PRIMARY KEY); BEGIN; UPDATE main.doc SET id = id"
+	    " WHERE 0", err, errlen) == -1) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	st->last_para = max_id(st, "SELECT coalesce(max(id), 0) FROM para");
+	st->last_note = max_id(st, "SELECT coalesce(max(id), 0) FROM note");
+	if (st->last_para < 0 || st->last_note < 0) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	st->next_para = st->last_para;
+	st->next_note = st->last_note;
+	st->batch_bytes = 0;
+	st->batch_start = now_seconds();
+	st->batch = 1;
+	return 0;
 }
 
 static long long
@@ -509,7 +596,7 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
     struct put_result *r)
 {
 	const struct paper	*p = &l->paper;
-	sqlite3_stmt		*ss = NULL, *ps = NULL, *ns = NULL, *cs = NULL, *fs = NULL;
+	sqlite3_stmt		*ss, *ps, *ns, *cs;
 	long long		*secid = NULL, *paraid = NULL, *noteid = NULL;
 	size_t			 i, pord = 0;
 	int			 rc = -1;
@@ -517,17 +604,17 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 	secid = calloc(p->nsecs + 1, sizeof *secid);
 	paraid = calloc(p->npara + 1, sizeof *paraid);
 	noteid = calloc(p->nnotes + 1, sizeof *noteid);
-	ss = store_prep(st, "INSERT INTO section(doc, file, sord, number, title, level,"
-	    " parent, page, pfirst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	ps = store_prep(st, "INSERT INTO para(doc, file, pord, section, page, line,"
-	    " heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	ns = store_prep(st, "INSERT INTO note(doc, file, number, para, pos, page, text)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?)");
-	cs = store_prep(st, "INSERT INTO cite(doc, file, para, note, start, end, kind,"
+	ss = store_cached(st, "INSERT INTO section(doc, file, sord, ord, sid, number,"
+	    " title, level, parent, page, pfirst) VALUES (?1, ?2, ?3, ?3,"
+	    " CASE WHEN ?4 <> '' THEN ?4 ELSE 's' || ?3 END, ?4, ?5, ?6, ?7, ?8, ?9)");
+	ps = store_cached(st, "INSERT INTO para(doc, file, pord, ord, section, page,"
+	    " line, heading, text, id) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	ns = store_cached(st, "INSERT INTO note(doc, file, number, para, pos, page,"
+	    " text, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	cs = store_cached(st, "INSERT INTO cite(doc, file, para, note, start, end, kind,"
 	    " target, display, label, page, pin, vergaderjaar)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	fs = store_prep(st, "INSERT INTO fts(rowid, head, body) VALUES (?, ?, ?)");
-	if (!secid || !paraid || !noteid || !ss || !ps || !ns || !cs || !fs)
+	if (!secid || !paraid || !noteid || !ss || !ps || !ns || !cs)
 		goto done;
 
 	/* the ordinal each paragraph will get, for the sections' first */
@@ -573,16 +660,11 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 		sqlite3_bind_int(ps, 6, pa->line);
 		sqlite3_bind_int(ps, 7, pa->kind == PARA_HEADING);
 		sqlite3_bind_text(ps, 8, pa->text, (int)pa->len, SQLITE_STATIC);
+		sqlite3_bind_int64(ps, 9, ++st->next_para);
 		if (sqlite3_step(ps) != SQLITE_DONE)
 			goto done;
-		paraid[i] = sqlite3_last_insert_rowid(st->db);
-		sqlite3_reset(fs);
-		sqlite3_bind_int64(fs, 1, paraid[i] * 4);
-		sqlite3_bind_text(fs, pa->kind == PARA_HEADING ? 2 : 3, pa->text,
-		    (int)pa->len, SQLITE_STATIC);
-		sqlite3_bind_null(fs, pa->kind == PARA_HEADING ? 3 : 2);
-		if (sqlite3_step(fs) != SQLITE_DONE)
-			goto done;
+		paraid[i] = st->next_para;
+		st->batch_bytes += pa->len;
 		r->paragraphs += pa->kind == PARA_BODY;
 	}
 	for (i = 0; i < p->nnotes; i++) {
@@ -601,15 +683,11 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 		}
 		bind_int(ns, 6, n->page);
 		sqlite3_bind_text(ns, 7, n->text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ns, 8, ++st->next_note);
 		if (sqlite3_step(ns) != SQLITE_DONE)
 			goto done;
-		noteid[i] = sqlite3_last_insert_rowid(st->db);
-		sqlite3_reset(fs);
-		sqlite3_bind_int64(fs, 1, noteid[i] * 4 + 2);
-		sqlite3_bind_null(fs, 2);
-		sqlite3_bind_text(fs, 3, n->text, -1, SQLITE_STATIC);
-		if (sqlite3_step(fs) != SQLITE_DONE)
-			goto done;
+		noteid[i] = st->next_note;
+		st->batch_bytes += strlen(n->text);
 	}
 	for (i = 0; i < l->ncites; i++) {
 		const struct pcite *c = &l->cites[i];
@@ -643,11 +721,6 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 	r->sections = (int)p->nsecs;
 	rc = 0;
 done:
-	sqlite3_finalize(ss);
-	sqlite3_finalize(ps);
-	sqlite3_finalize(ns);
-	sqlite3_finalize(cs);
-	sqlite3_finalize(fs);
 	free(secid);
 	free(paraid);
 	free(noteid);
@@ -676,7 +749,8 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 		snprintf(firstnum, sizeof firstnum, "%s", p->secs[i].number);
 	rank = p->meta.sidecar_title ? 3 : 1;
 
-	if (exec(st, "BEGIN IMMEDIATE", err, errlen) == -1)
+	if (batch_begin(st, err, errlen) == -1 ||
+	    exec(st, "SAVEPOINT put", err, errlen) == -1)
 		return -1;
 	if ((s = store_prep(st, "SELECT id, doc FROM file WHERE stem = ?")) == NULL)
 		goto fail;
@@ -730,17 +804,46 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	    doc_renumber(st, doc) == -1 ||
 	    (olddoc != -1 && olddoc != doc && doc_renumber(st, olddoc) == -1))
 		goto fail;
-	if (exec(st, "COMMIT", err, errlen) == -1)
+	if (exec(st, "RELEASE put", err, errlen) == -1)
 		goto fail;
 	snprintf(r->id, sizeof r->id, "%s", p->meta.id);
+	if (st->batch_bytes >= BATCH_BYTES || now_seconds() - st->batch_start >=
+	    BATCH_SECONDS)
+		return store_put_commit(st, err, errlen);
 	return 0;
 fail:
-	if (err[0] == '\0' || strcmp(err, "") == 0)
-		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
-	else
-		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+	sqlite3_exec(st->db, "ROLLBACK TO put; RELEASE put", NULL, NULL, NULL);
 	return -1;
+}
+
+int
+store_put_commit(struct store *st, char *err, size_t errlen)
+{
+	/* one statement, so that FTS5 keeps its terms in memory and
+	 * writes them in large segments (every statement that could be
+	 * rolled back alone makes it write what it holds) */
+	static const char add_text[] =
+	    "INSERT INTO fts(rowid, head, body)"
+	    " SELECT id*4, iif(heading, text, NULL), iif(heading, NULL, text)"
+	    "  FROM para WHERE id > ?1"
+	    " UNION ALL SELECT id*4+2, NULL, text FROM note WHERE id > ?2"
+	    " UNION ALL SELECT id*4+3, title, NULL FROM doc"
+	    "  WHERE id IN (SELECT doc FROM temp.fts_docs)";
+
+	if (!st->batch)
+		return 0;
+	st->batch = 0;
+	if (run_ints(st, "DELETE FROM fts WHERE rowid IN"
+	    " (SELECT doc*4+3 FROM temp.fts_docs)", 0, 0, 0) != SQLITE_DONE ||
+	    run_ints(st, add_text, st->last_para, st->last_note, 0) != SQLITE_DONE ||
+	    run_ints(st, "DELETE FROM temp.fts_docs", 0, 0, 0) != SQLITE_DONE ||
+	    exec(st, "COMMIT", err, errlen) == -1) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
 }
 
 #define DOC_COLS "d.id, d.key, d.kamerstuk, d.title, d.date, d.type," \

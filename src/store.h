@@ -30,9 +30,14 @@ struct put_result {
 	char	id[256];	/* its document's id */
 	int	sections, paragraphs, citations;
 };
-/* Stores a parsed file in one transaction, replacing the file's old rows. */
+/* Stores a parsed file, replacing the file's old rows: all of it or, on
+ * an error, nothing. Files are committed together every few MB (a kill
+ * loses at most those, and leaves the index whole): call
+ * store_put_commit after the last one (store_close does too). */
 int	store_put(struct store *st, const char *path, const struct loaded *l,
 	    struct put_result *r, char *err, size_t errlen);
+/* Commits the files put so far and adds their full text. */
+int	store_put_commit(struct store *st, char *err, size_t errlen);
 
 struct doc_row {
 	int64_t		 rowid;

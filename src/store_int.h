@@ -4,10 +4,33 @@
 #define LK_STORE_INT_H
 #include <sqlite3.h>
 
+#define STORE_CACHE	64
+
 struct store {
 	sqlite3	*db;
 	int	 emptied;	/* an old index.db was dropped on opening */
+
+	/* Statements kept prepared, found by their SQL's address: the
+	 * loader runs the same few for every file. */
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*s;
+	}	 cache[STORE_CACHE];
+	int	 ncache;
+
+	/* A load in progress: files are put in one transaction, each in a
+	 * savepoint, and their full text added at its end (see
+	 * store_put_commit). */
+	int	 batch;			/* in one */
+	long long last_para, last_note;	/* the highest ids before it */
+	long long next_para, next_note;	/* the ids given out in it */
+	size_t	 batch_bytes;
+	long long batch_start;		/* its start, in seconds */
 };
+
+/* A prepared statement kept for the store's life, reset and unbound;
+ * sql must be a string that lives as long (a literal). NULL on error. */
+sqlite3_stmt *store_cached(struct store *st, const char *sql);
 
 /* A prepared statement, or NULL (sqlite3_errmsg says why). */
 static inline sqlite3_stmt *

@@ -93,6 +93,9 @@ dup(const char *s)
 static int
 begin(struct store *st, char *err, size_t errlen)
 {
+	/* a load in progress on this connection is committed first */
+	if (store_put_commit(st, err, errlen) == -1)
+		return -1;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_err(st, err, errlen);
 	return 0;

@@ -110,9 +110,11 @@ else
 	done
 	"$LK" --home "$KH" load "$WORK/many" >"$WORK/killed.out" 2>&1 &
 	pid=$!
-	# wait until a few files are in, then kill it in the middle of the rest
+	# wait until a batch of files is committed, then kill it in the
+	# middle of the rest (a load commits every few seconds)
 	n=0
-	while [ "$n" -lt 200 ] && [ "$(grep -c '^added' "$WORK/killed.out")" -lt 3 ]; do
+	while [ "$n" -lt 600 ] && [ "$(sqlite3 "$KH/index.db" \
+	    'SELECT count(*) FROM doc' 2>/dev/null || echo 0)" -lt 1 ]; do
 		sleep 0.05
 		n=$((n + 1))
 	done
@@ -142,6 +144,27 @@ else
 		"$(pj "$WORK/killed-docs2.json" 'sorted(set(x["paragraphs"] for x in d))')" "[433]"
 	eq "killed load: integrity_check after the second load" \
 		"$(sqlite3 "$KH/index.db" 'PRAGMA integrity_check' 2>&1)" ok
+
+	# an interrupt stops the load after the file in hand and keeps
+	# every file it reported
+	IH=$WORK/inthome
+	"$LK" --home "$IH" load "$WORK/many" >"$WORK/int.out" 2>"$WORK/int.err" &
+	pid=$!
+	n=0
+	while [ "$n" -lt 600 ] && [ "$(grep -c '^added' "$WORK/int.out")" -lt 3 ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+	kill -INT "$pid" 2>/dev/null
+	wait "$pid"
+	rc=$?
+	got=$(grep -c '^added' "$WORK/int.out")
+	eq "interrupted load: exit 1" "$rc" 1
+	has "interrupted load: says so" "$(cat "$WORK/int.err")" "interrupted: $got of 200 files loaded"
+	eq "interrupted load: every file it reported is in the index" \
+		"$(sqlite3 "$IH/index.db" 'SELECT count(*) FROM doc')" "$got"
+	eq "interrupted load: and searchable" \
+		"$(sqlite3 "$IH/index.db" "SELECT count(*) FROM fts WHERE rowid % 4 = 3")" "$got"
 fi
 
 finish

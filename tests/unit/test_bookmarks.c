@@ -67,6 +67,8 @@ put(struct store *st, const char *text)
 	    side, NULL, &l, err, sizeof err);
 	if (rc == 0)
 		rc = store_put(st, "bm.txt", &l, &r, err, sizeof err);
+	if (rc == 0)
+		rc = store_put_commit(st, err, sizeof err);
 	if (rc != 0)
 		fprintf(stderr, "put: %s\n", err);
 	load_free(&l);
