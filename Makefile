@@ -54,9 +54,12 @@ bench-quick: deps leeskamer
 	@sh tests/bench/run.sh quick
 
 # The bench's browser driver: the browser's objects, without main.o, and
-# tests/bench/drive.c; run.sh builds it into its work folder.
+# tests/bench/drive.c. run.sh builds it into its work folder with
+# BENCH_DRIVE_DEPS= so that it links the objects ./leeskamer was linked
+# from, as they are.
 BENCH_DRIVE = bench/drive
-bench-drive: $(CORE_OBJ) $(UI_OBJ)
+BENCH_DRIVE_DEPS = $(CORE_OBJ) $(UI_OBJ)
+bench-drive: $(BENCH_DRIVE_DEPS)
 	@mkdir -p `dirname $(BENCH_DRIVE)`
 	$(CC) $(LK_CFLAGS) $(CFLAGS) -pthread $(LDFLAGS) -o $(BENCH_DRIVE) \
 	    tests/bench/drive.c $(CORE_OBJ) $(UI_OBJ) $(LIBS)
