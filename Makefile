@@ -12,7 +12,7 @@ PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -
 LK_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra $(WERROR) -Isrc -Iui $(PKG_CFLAGS) \
 	-DLK_VERSION='"0.1"' -DLK_DATADIR='"$(DATADIR)"' -MMD -MP
-LIBS	= $(PKG_LIBS) -lunistring -lm
+LIBS	= $(PKG_LIBS) -lunistring -lm -lpthread
 
 CORE_SRC != ls src/*.c | grep -v '^src/main\.c$$'
 UI_SRC	!= ls ui/*.c 2>/dev/null || true

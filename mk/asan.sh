@@ -8,4 +8,4 @@ for f in src/*.c ui/*.c; do
 	    -fno-omit-frame-pointer -c "$f" -o "$out/o/$(basename "$f" .c).o" || exit 1
 done
 ${CC:-cc} -fsanitize=address,undefined -o "$out/leeskamer" "$out"/o/*.o \
-    $(pkg-config --libs sqlite3 ncursesw libxml-2.0) -lunistring
+    $(pkg-config --libs sqlite3 ncursesw libxml-2.0) -lunistring -lpthread

@@ -16,9 +16,9 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "hyphen.h"
 #include "json.h"
 #include "load.h"
+#include "loadq.h"
 #include "store.h"
 #include "wrap.h"
 
@@ -81,8 +81,6 @@ cli_datadir(char *out, size_t len, const char *what)
 
 struct loader {
 	struct cli	*c;
-	struct lexicon	*lx;
-	int		 lx_open;
 	int		 failed, done, total, tty;
 };
 
@@ -177,60 +175,50 @@ progress(struct loader *ld, const char *path)
 	fflush(stderr);
 }
 
+/* Stores one file the parsing thread handed over, and says what became
+ * of it. */
 static void
-load_one(struct loader *ld, const char *path)
+load_one(struct loader *ld, struct loadq_item *it)
 {
-	struct loaded		 l;
 	struct put_result	 r;
-	unsigned char		*raw;
-	size_t			 len;
-	char			 err[512] = "", stem[256], *sidecar;
-	uint64_t		 hash;
-	enum store_state	 state;
+	char			 err[512] = "";
 
-	progress(ld, path);
-	if (load_read(path, &raw, &len, err, sizeof err) == -1) {
-		printf("failed     %s: %s\n", path, err);
-		fprintf(stderr, "%s: %s: %s\n", ld->c->prog, path, err);
-		ld->failed++;
-		return;
-	}
-	load_stem(path, stem, sizeof stem);
-	sidecar = load_sidecar(path);
-	hash = load_hash(raw, len, sidecar);
-	state = store_file_state(ld->c->st, stem, hash);
-	if (state == STORE_SAME) {
-		printf("unchanged  %s\n", stem);
-		free(raw);
-		free(sidecar);
-		return;
-	}
-	if (!ld->lx_open) {
-		char dir[PATH_MAX];
-
-		cli_datadir(dir, sizeof dir, "data");
-		ld->lx = lexicon_open(NULL, dir);
-		ld->lx_open = 1;
-	}
-	/* load_parse owns sidecar from here */
-	if (load_parse(path, raw, len, sidecar, ld->lx, &l, err, sizeof err) == -1 ||
-	    store_put(ld->c->st, path, &l, &r, err, sizeof err) == -1) {
-		printf("failed     %s: %s\n", path, err);
-		fprintf(stderr, "%s: %s: %s\n", ld->c->prog, path, err);
-		ld->failed++;
-	} else {
-		if (l.converted && ld->tty)
+	progress(ld, it->path);
+	switch (it->state) {
+	case LOADQ_SAME:
+		printf("unchanged  %s\n", it->stem);
+		break;
+	case LOADQ_FAILED:
+		snprintf(err, sizeof err, "%s", it->err);
+		break;
+	case LOADQ_PARSED:
+		if (store_put(ld->c->st, it->path, &it->l, &r, err,
+		    sizeof err) == -1)
+			break;
+		if (it->l.converted && ld->tty)
 			fprintf(stderr, "\r\033[K");
-		if (l.converted)
+		if (it->l.converted)
 			fprintf(stderr, "%s: %s: converted from %s\n",
-			    ld->c->prog, path, l.encoding);
+			    ld->c->prog, it->path, it->l.encoding);
 		printf("%-10s %s  %s  (%d sections, %d paragraphs, %d citations)\n",
-		    r.added ? "added" : "updated", r.id, l.paper.meta.title,
+		    r.added ? "added" : "updated", r.id, it->l.paper.meta.title,
 		    r.sections, r.paragraphs, r.citations);
+		break;
+	}
+	if (err[0] != '\0') {
+		printf("failed     %s: %s\n", it->path, err);
+		fprintf(stderr, "%s: %s: %s\n", ld->c->prog, it->path, err);
+		ld->failed++;
 	}
 	fflush(stdout);
-	load_free(&l);
-	free(raw);
+}
+
+/* The parsing thread asks the index, on a connection of its own,
+ * whether a file is there as it is. */
+static int
+file_same(void *arg, const char *stem, uint64_t hash)
+{
+	return store_file_state(arg, stem, hash) == STORE_SAME;
 }
 
 static volatile sig_atomic_t load_stop;
@@ -245,11 +233,14 @@ on_interrupt(int sig)
 int
 cli_load(struct cli *c, int argc, char **argv)
 {
-	struct loader	 ld;
-	struct sigaction sa, oint, oterm;
-	char		**files = NULL, err[512];
-	size_t		 n = 0, i;
-	int		 k;
+	struct loader		 ld;
+	struct sigaction	 sa, oint, oterm;
+	struct store		*reader = NULL;
+	struct loadq		*q = NULL;
+	struct loadq_item	*it;
+	char			**files = NULL, err[512], dir[PATH_MAX];
+	size_t			 n = 0, i;
+	int			 k;
 
 	memset(&ld, 0, sizeof ld);
 	ld.c = c;
@@ -285,13 +276,22 @@ cli_load(struct cli *c, int argc, char **argv)
 	sa.sa_flags = 0;
 	sigaction(SIGINT, &sa, &oint);
 	sigaction(SIGTERM, &sa, &oterm);
-	for (i = 0; i < n; i++) {
-		if (!load_stop) {
-			load_one(&ld, files[i]);
-			ld.done++;
-		}
-		free(files[i]);
+	cli_datadir(dir, sizeof dir, "data");
+	if (store_open(c->home, &reader, err, sizeof err) == -1 ||
+	    (q = loadq_start(files, n, dir, file_same, reader, &load_stop)) == NULL) {
+		fprintf(stderr, "%s: cannot start loading: %s\n", c->prog,
+		    reader == NULL ? err : "out of memory");
+		ld.failed++;
 	}
+	while (q != NULL && !load_stop && (it = loadq_next(q)) != NULL) {
+		load_one(&ld, it);
+		ld.done++;
+		loadq_item_free(it);
+	}
+	loadq_end(q);
+	store_close(reader);
+	for (i = 0; i < n; i++)
+		free(files[i]);
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGTERM, &oterm, NULL);
 	if (load_stop) {
@@ -305,8 +305,6 @@ cli_load(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "%s: cannot commit the load: %s\n", c->prog, err);
 		ld.failed++;
 	}
-	if (ld.lx != NULL)
-		lexicon_close(ld.lx);
 	return ld.failed ? 1 : 0;
 }
 
