@@ -95,12 +95,45 @@ struct hit_row {
 	const int	*hits;		/* pairs of character offsets in snippet */
 	int		 nhits;
 	double		 rank;
+	int64_t		 id;		/* the passage's own, for telling hits
+					 * apart; 0 for a Kamerstuk query's */
 };
 typedef int (*hit_fn)(const struct hit_row *, void *);
 /* Full-text search, best first; doc limits it to one document (0: all).
  * -1 with a readable reason for a bad query. */
 int	store_search(struct store *st, const char *query, int limit,
 	    int64_t doc, hit_fn fn, void *arg, char *err, size_t errlen);
+
+/* The same search ranked in slices, for a first screen at once however
+ * common the words: begin, step until it returns 0, and meanwhile top
+ * for the best so far. With preview, the first step ranks its slice by a
+ * cheaper score, without waiting for bm25's counting of every match;
+ * the next steps rank every match exactly. Once step has returned 0, top
+ * hands the hits store_search hands, in the same order. A query with no
+ * more matches than one step's rows is ranked exactly by that step. */
+struct search_run;
+int	store_search_begin(struct store *st, const char *query, int limit,
+	    int64_t doc, int preview, struct search_run **r, char *err,
+	    size_t errlen);
+/* Scores up to rows more matches: 1 while some are left, 0 when the
+ * ranking is final, -1 with a readable reason. */
+int	store_search_step(struct search_run *r, int rows, char *err,
+	    size_t errlen);
+/* The number of hits so far (at most limit), and hits from..from+count-1
+ * of them, best first; snippets are made for these only. */
+int	store_search_count(struct search_run *r);
+int	store_search_top(struct search_run *r, int from, int count,
+	    hit_fn fn, void *arg);
+/* Where the hit with this id is among the best so far, or -1. */
+int	store_search_rank_of(struct search_run *r, int64_t id);
+/* How far the exact ranking is, 0 to 100 (100: final). */
+int	store_search_progress(struct search_run *r);
+/* The matches the exact ranking has scored so far. */
+long long store_search_scanned(struct search_run *r);
+/* Lets go of the index until the next step, which goes on where this one
+ * stopped (or starts again when the index changed meanwhile). */
+void	store_search_pause(struct search_run *r);
+void	store_search_end(struct search_run *r);
 
 /* The first paragraph on or after page, or 0. */
 int	store_para_at_page(struct store *st, int64_t doc, int page);

@@ -184,120 +184,711 @@ search_citation(struct store *st, const char *id, int limit, hit_fn fn,
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* A query made ready: its filters resolved to a document, a span of
+ * paragraphs and a year, or found to be a Kamerstuk. */
+struct plan {
+	struct filters	f;
+	int64_t		doc;
+	int		lo, hi;
+	char		cite[128];	/* a Kamerstuk query's id, else "" */
+};
+
+/* The rows a query's filters allow, as SQL on fts's rowid: ?3 the
+ * document (0: all), ?4 and ?5 its paragraphs (?4 0: all), ?6 the year
+ * (NULL: any). Ranked search in one go and in slices share it, so both
+ * see the same rows. */
+#define FILTER_SQL \
+	" AND (?3 = 0 OR rowid IN" \
+	" (SELECT id * 4 FROM para WHERE doc = ?3 AND ord BETWEEN ?4 AND ?5" \
+	"  UNION ALL SELECT n.id * 4 + 2 FROM note n LEFT JOIN para q" \
+	"  ON q.id = n.para WHERE n.doc = ?3 AND (?4 = 0 OR q.ord BETWEEN ?4 AND ?5)" \
+	"  UNION ALL SELECT ?3 * 4 + 3 WHERE ?4 = 0))" \
+	" AND (?6 IS NULL OR rowid IN" \
+	" (SELECT p.id * 4 FROM para p JOIN doc d ON d.id = p.doc" \
+	"  WHERE d.date LIKE ?6 || '%'" \
+	"  UNION ALL SELECT n.id * 4 + 2 FROM note n JOIN doc d ON d.id = n.doc" \
+	"  WHERE d.date LIKE ?6 || '%'" \
+	"  UNION ALL SELECT id * 4 + 3 FROM doc WHERE date LIKE ?6 || '%'))"
+
+/* Where a row of fts is: its document, section, title, paragraph, page. */
+#define WHERE_SQL \
+	"SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)" \
+	" FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0" \
+	"  AND id = ?1 / 4" \
+	" UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n" \
+	"  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1 / 4" \
+	" UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3" \
+	"  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc" \
+	" LEFT JOIN section s ON s.id = x.section"
+
+/* FTS5's own words ("fts5: syntax error near …") mean nothing to a
+ * reader: say what to check instead. */
+static void
+not_understood(const char *query, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "cannot search for \"%s\": the query is not"
+	    " understood (check quotes, brackets, * after a word, and"
+	    " AND, OR, NOT, NEAR between words)", query);
+}
+
+static int
+plan_make(struct store *st, const char *query, int64_t doc, struct plan *p,
+    char *err, size_t errlen)
+{
+	int64_t	sec;
+	char	why[1024];
+
+	memset(p, 0, sizeof *p);
+	p->doc = doc;
+	p->hi = 0x7fffffff;
+	if (filters_parse(query, &p->f) == -1) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (p->f.doc[0] != '\0' && store_doc_find(st, p->f.doc, &p->doc, why,
+	    sizeof why) == -1) {
+		snprintf(err, errlen, "doc:%s: %s", p->f.doc, why);
+		return -1;
+	}
+	if (p->f.section[0] != '\0') {
+		if (p->doc == 0) {
+			snprintf(err, errlen, "section: needs doc: too");
+			return -1;
+		}
+		if (store_section_find(st, p->doc, p->f.section, &sec, why,
+		    sizeof why) == -1 || section_span(st, sec, &p->lo, &p->hi) == -1) {
+			snprintf(err, errlen, "section:%s: %s", p->f.section, why);
+			return -1;
+		}
+	}
+	if (p->f.text[0] == '\0') {
+		snprintf(err, errlen, "nothing to search for in \"%s\"", query);
+		return -1;
+	}
+	if (p->doc == 0 && p->f.year[0] == '\0' && cite_parse_id(p->f.text,
+	    p->cite, sizeof p->cite) == 0 && strncmp(p->cite, "kst-", 4) == 0)
+		return 0;
+	p->cite[0] = '\0';
+	return 0;
+}
+
+/* Binds the query and its filters: ?1 and ?3 to ?6. */
+static void
+plan_bind(const struct plan *p, sqlite3_stmt *s)
+{
+	sqlite3_bind_text(s, 1, p->f.text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, p->doc);
+	sqlite3_bind_int(s, 4, p->f.section[0] ? p->lo : 0);
+	sqlite3_bind_int(s, 5, p->hi);
+	if (p->f.year[0] != '\0')
+		sqlite3_bind_text(s, 6, p->f.year, -1, SQLITE_STATIC);
+}
+
+/* Hands a hit: its place from where (a statement of WHERE_SQL stepped to
+ * its row), its snippet as FTS5 marks it. 1 when fn says stop. */
+static int
+hit_hand(sqlite3_stmt *where, int64_t id, const char *marked, double rank,
+    hit_fn fn, void *arg)
+{
+	struct hit_row	 r;
+	char		*snip;
+	int		*hits, rc;
+
+	memset(&r, 0, sizeof r);
+	if (snippet_hits(marked ? marked : "", &snip, &hits, &r.nhits) == -1)
+		return -1;
+	r.id = id;
+	r.doc = store_text(where, 0);
+	r.section = store_text(where, 1);
+	r.title = store_text(where, 2);
+	r.paragraph = sqlite3_column_int(where, 3);
+	r.page = sqlite3_column_int(where, 4);
+	r.snippet = snip;
+	r.hits = hits;
+	r.rank = rank;
+	rc = fn(&r, arg) != 0;
+	free(snip);
+	free(hits);
+	return rc;
+}
+
 int
 store_search(struct store *st, const char *query, int limit, int64_t doc,
     hit_fn fn, void *arg, char *err, size_t errlen)
 {
-	sqlite3_stmt	*s = NULL, *p = NULL;
-	struct hit_row	 r;
-	struct filters	 f;
-	int64_t		 sec;
-	char		 id[128], why[1024];
-	int		 rc = SQLITE_ERROR, lo = 0, hi = 0x7fffffff;
+	sqlite3_stmt	*s = NULL, *w = NULL;
+	struct plan	 p;
+	int		 rc = SQLITE_ERROR, k = 0;
 
 	if (limit <= 0)
 		limit = 20;
-	if (filters_parse(query, &f) == -1) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	if (f.doc[0] != '\0' && store_doc_find(st, f.doc, &doc, why,
-	    sizeof why) == -1) {
-		snprintf(err, errlen, "doc:%s: %s", f.doc, why);
+	if (plan_make(st, query, doc, &p, err, errlen) == -1)
+		goto done;
+	if (p.cite[0] != '\0') {
+		rc = search_citation(st, p.cite, limit, fn, arg) == 0 ?
+		    SQLITE_DONE : SQLITE_ERROR;
 		goto done;
 	}
-	if (f.section[0] != '\0') {
-		if (doc == 0) {
-			snprintf(err, errlen, "section: needs doc: too");
-			goto done;
-		}
-		if (store_section_find(st, doc, f.section, &sec, why,
-		    sizeof why) == -1 || section_span(st, sec, &lo, &hi) == -1) {
-			snprintf(err, errlen, "section:%s: %s", f.section, why);
-			goto done;
-		}
-	}
-	if (f.text[0] == '\0') {
-		snprintf(err, errlen, "nothing to search for in \"%s\"", query);
-		goto done;
-	}
-	if (doc == 0 && f.year[0] == '\0' &&
-	    cite_parse_id(f.text, id, sizeof id) == 0 && strncmp(id, "kst-", 4) == 0) {
-		rc = search_citation(st, id, limit, fn, arg) == 0 ? SQLITE_DONE :
-		    SQLITE_ERROR;
-		goto done;
-	}
-
+	/* snippet() here costs only for the rows LIMIT keeps: SQLite takes
+	 * it after sorting */
 	s = store_prep(st, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
 	    " '\xe2\x80\xa6', 16), bm25(fts, 4.0, 1.0) AS score FROM fts"
-	    " WHERE fts MATCH ?1"
-	    " AND (?3 = 0 OR rowid IN"
-	    " (SELECT id * 4 FROM para WHERE doc = ?3 AND ord BETWEEN ?4 AND ?5"
-	    "  UNION ALL SELECT n.id * 4 + 2 FROM note n LEFT JOIN para q"
-	    "  ON q.id = n.para WHERE n.doc = ?3 AND (?4 = 0 OR q.ord BETWEEN ?4 AND ?5)"
-	    "  UNION ALL SELECT ?3 * 4 + 3 WHERE ?4 = 0))"
-	    " AND (?6 IS NULL OR rowid IN"
-	    " (SELECT p.id * 4 FROM para p JOIN doc d ON d.id = p.doc"
-	    "  WHERE d.date LIKE ?6 || '%'"
-	    "  UNION ALL SELECT n.id * 4 + 2 FROM note n JOIN doc d ON d.id = n.doc"
-	    "  WHERE d.date LIKE ?6 || '%'"
-	    "  UNION ALL SELECT id * 4 + 3 FROM doc WHERE date LIKE ?6 || '%'))"
-	    " ORDER BY score, rowid LIMIT ?2");
-	p = store_prep(st, "SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)"
-	    " FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0"
-	    "  AND id = ?1 / 4"
-	    " UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n"
-	    "  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1 / 4"
-	    " UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3"
-	    "  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc"
-	    " LEFT JOIN section s ON s.id = x.section");
-	if (s == NULL || p == NULL) {
+	    " WHERE fts MATCH ?1" FILTER_SQL " ORDER BY score, rowid LIMIT ?2");
+	w = store_prep(st, WHERE_SQL);
+	if (s == NULL || w == NULL) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
 		goto done;
 	}
-	sqlite3_bind_text(s, 1, f.text, -1, SQLITE_STATIC);
+	plan_bind(&p, s);
 	sqlite3_bind_int(s, 2, limit);
-	sqlite3_bind_int64(s, 3, doc);
-	sqlite3_bind_int(s, 4, f.section[0] ? lo : 0);
-	sqlite3_bind_int(s, 5, hi);
-	if (f.year[0] != '\0')
-		sqlite3_bind_text(s, 6, f.year, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char	*snip;
-		int	*hits;
-
-		sqlite3_reset(p);
-		sqlite3_bind_int64(p, 1, sqlite3_column_int64(s, 0));
-		if (sqlite3_step(p) != SQLITE_ROW)
+		sqlite3_reset(w);
+		sqlite3_bind_int64(w, 1, sqlite3_column_int64(s, 0));
+		if (sqlite3_step(w) != SQLITE_ROW)
 			continue;
-		if (snippet_hits(store_text(s, 1) ? store_text(s, 1) : "", &snip,
-		    &hits, &r.nhits) == -1)
-			break;
-		r.doc = store_text(p, 0);
-		r.section = store_text(p, 1);
-		r.title = store_text(p, 2);
-		r.paragraph = sqlite3_column_int(p, 3);
-		r.page = sqlite3_column_int(p, 4);
-		r.snippet = snip;
-		r.hits = hits;
-		r.rank = sqlite3_column_double(s, 2);
-		rc = fn(&r, arg);
-		free(snip);
-		free(hits);
-		if (rc != 0) {
-			rc = SQLITE_DONE;
+		if ((k = hit_hand(w, sqlite3_column_int64(s, 0), store_text(s, 1),
+		    sqlite3_column_double(s, 2), fn, arg)) != 0) {
+			rc = k == 1 ? SQLITE_DONE : SQLITE_NOMEM;
 			break;
 		}
 	}
-	/* FTS5's own words ("fts5: syntax error near …") mean nothing to a
-	 * reader: say what to check instead */
-	if (rc != SQLITE_DONE)
-		snprintf(err, errlen, "cannot search for \"%s\": the query is not"
-		    " understood (check quotes, brackets, * after a word, and"
-		    " AND, OR, NOT, NEAR between words)", query);
+	if (rc == SQLITE_NOMEM)
+		snprintf(err, errlen, "out of memory");
+	else if (rc != SQLITE_DONE)
+		not_understood(query, err, errlen);
 done:
 	sqlite3_finalize(s);
-	sqlite3_finalize(p);
-	free(f.text);
+	sqlite3_finalize(w);
+	free(p.f.text);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- ranking in slices ----
+ *
+ * ORDER BY bm25 scores every match before it hands over the first: for a
+ * common word in a large corpus, hundreds of milliseconds. A search_run
+ * scans the matches in rowid order instead, a slice at a time, keeping
+ * the best in a heap. A preview pass first scores one slice without
+ * bm25's IDF (bm25 counts every row of every phrase before its first
+ * row), so a first screen comes at once; the exact pass then scores
+ * every match with bm25 as ORDER BY does, and when it is done the heap
+ * holds exactly the rows ORDER BY score, rowid gives. Snippets are made
+ * only for the hits asked for. */
+
+struct scored {
+	int64_t	rowid;
+	double	score;
+};
+
+/* The best max rows so far; v[0] is the worst of them, the next to go. */
+struct heap {
+	struct scored	*v;
+	int		 n, max;
+};
+
+/* A hit's text and place, kept while it may be asked for again. */
+struct detail {
+	int64_t	 rowid;
+	char	*doc, *section, *title, *snippet;
+	int	*hits;
+	int	 nhits, paragraph, page, found;
+};
+
+enum { PASS_PREVIEW, PASS_EXACT, PASS_DONE };
+
+struct search_run {
+	struct store	*st;
+	struct plan	 p;
+	char		*query;		/* for messages */
+	int		 limit, pass, ncite;
+	sqlite3_stmt	*scan;		/* the pass under way; NULL when paused */
+	sqlite3_stmt	*snip, *where;	/* a row's snippet and place */
+	int64_t		 last;		/* the last rowid the pass scored */
+	int64_t		 previewed;	/* the last rowid the preview scored */
+	int64_t		 maxrow;	/* the index's last rowid, for progress */
+	uint64_t	 version;	/* the index as the exact pass began */
+	long long	 scanned;	/* matches the exact pass scored */
+	struct heap	 preview, exact;
+	struct scored	*sorted;	/* the best shown, best first */
+	int		 nsorted, dirty;
+	struct detail	*cache;
+	int		 ncache;
+};
+
+/* a ranks before b: a lower score, then a lower rowid */
+static int
+better(const struct scored *a, const struct scored *b)
+{
+	return a->score < b->score || (a->score == b->score && a->rowid < b->rowid);
+}
+
+static int
+scored_cmp(const void *a, const void *b)
+{
+	return better(a, b) ? -1 : better(b, a) ? 1 : 0;
+}
+
+static void
+heap_add(struct heap *h, int64_t rowid, double score)
+{
+	struct scored	x = { rowid, score };
+	int		i, c;
+
+	if (h->n < h->max) {
+		/* up from the bottom past every parent that ranks better */
+		for (i = h->n++; i > 0 && better(&h->v[(i - 1) / 2], &x);
+		    i = (i - 1) / 2)
+			h->v[i] = h->v[(i - 1) / 2];
+		h->v[i] = x;
+		return;
+	}
+	if (h->n == 0 || !better(&x, &h->v[0]))
+		return;
+	/* x takes the worst one's place and sinks below the worse children */
+	for (i = 0; (c = 2 * i + 1) < h->n; i = c) {
+		if (c + 1 < h->n && better(&h->v[c], &h->v[c + 1]))
+			c++;
+		if (!better(&x, &h->v[c]))
+			break;
+		h->v[i] = h->v[c];
+	}
+	h->v[i] = x;
+}
+
+/* lk_preview(fts, weight...): bm25 with every IDF taken as 1, so without
+ * bm25's counting before the first row. For one phrase the order is
+ * bm25's; for more, close to it. */
+static void
+preview_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	double		freq[32] = { 0 }, score = 0, avgdl, k1 = 1.2, b = 0.75;
+	sqlite3_int64	nrow = 0, ntok = 0;
+	int		i, n = 0, np, ip, ic, io, dl = 0;
+
+	if ((np = api->xPhraseCount(fts)) > 32)
+		np = 32;
+	if (api->xInstCount(fts, &n) != SQLITE_OK ||
+	    api->xColumnSize(fts, -1, &dl) != SQLITE_OK ||
+	    api->xRowCount(fts, &nrow) != SQLITE_OK ||
+	    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "lk_preview failed", -1);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (api->xInst(fts, i, &ip, &ic, &io) == SQLITE_OK && ip < np)
+			freq[ip] += ic < nval ? sqlite3_value_double(val[ic]) : 1.0;
+	avgdl = nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
+	for (i = 0; i < np; i++)
+		score += freq[i] * (k1 + 1.0) /
+		    (freq[i] + k1 * (1.0 - b + b * dl / avgdl));
+	sqlite3_result_double(ctx, -score);
+}
+
+/* Makes lk_preview known to the connection, once. */
+static int
+preview_register(struct store *st)
+{
+	sqlite3_stmt	*s;
+	fts5_api	*api = NULL;
+
+	/* known already when a statement using it compiles */
+	if ((s = store_prep(st, "SELECT lk_preview(fts) FROM fts WHERE 0")) != NULL) {
+		sqlite3_finalize(s);
+		return 0;
+	}
+	if ((s = store_prep(st, "SELECT fts5(?1)")) == NULL)
+		return -1;
+	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (api == NULL || api->iVersion < 2 || api->xCreateFunction(api,
+	    "lk_preview", NULL, preview_rank, NULL) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
+/* What the index is now: a hash of FTS5's structure record, which every
+ * change to the index rewrites, by this connection or another. Writing
+ * user.db (a reading position) leaves it as it is. */
+static uint64_t
+index_version(struct store *st)
+{
+	sqlite3_stmt		*s;
+	const unsigned char	*b;
+	uint64_t		 h = 14695981039346656037ULL;
+	int			 i, n;
+
+	if ((s = store_prep(st, "SELECT block FROM main.fts_data WHERE id = 10")) == NULL)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		b = sqlite3_column_blob(s, 0);
+		n = sqlite3_column_bytes(s, 0);
+		for (i = 0; i < n; i++)
+			h = (h ^ b[i]) * 1099511628211ULL;
+	}
+	sqlite3_finalize(s);
+	return h;
+}
+
+/* The statement of the pass under way, from the row after last on. */
+static int
+pass_start(struct search_run *r)
+{
+	if (r->pass == PASS_EXACT && r->last > 0 &&
+	    index_version(r->st) != r->version) {
+		/* the index changed while paused: rank again from the start */
+		r->preview.n = r->exact.n = 0;
+		r->last = r->previewed = 0;
+		r->scanned = 0;
+		r->dirty = 1;
+	}
+	if (r->pass == PASS_EXACT && r->last == 0)
+		r->version = index_version(r->st);
+	r->scan = store_prep(r->st, r->pass == PASS_PREVIEW ?
+	    "SELECT rowid, lk_preview(fts, 4.0, 1.0) FROM fts"
+	    " WHERE fts MATCH ?1 AND rowid > ?2" FILTER_SQL :
+	    "SELECT rowid, bm25(fts, 4.0, 1.0) FROM fts"
+	    " WHERE fts MATCH ?1 AND rowid > ?2" FILTER_SQL);
+	if (r->scan == NULL)
+		return -1;
+	plan_bind(&r->p, r->scan);
+	sqlite3_bind_int64(r->scan, 2, r->last);
+	return 0;
+}
+
+static int
+count_hit(const struct hit_row *h, void *arg)
+{
+	(void)h;
+	(*(int *)arg)++;
+	return 0;
+}
+
+int
+store_search_begin(struct store *st, const char *query, int limit,
+    int64_t doc, int preview, struct search_run **rp, char *err, size_t errlen)
+{
+	struct search_run	*r;
+	sqlite3_stmt		*s;
+
+	*rp = NULL;
+	if ((r = calloc(1, sizeof *r)) == NULL ||
+	    (r->query = strdup(query)) == NULL) {
+		free(r);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	r->st = st;
+	r->limit = limit > 0 ? limit : 20;
+	if (plan_make(st, query, doc, &r->p, err, errlen) == -1)
+		goto fail;
+	if (r->p.cite[0] != '\0') {
+		/* the paper and the passages citing it: no ranking to wait for */
+		r->pass = PASS_DONE;
+		search_citation(st, r->p.cite, r->limit, count_hit, &r->ncite);
+		*rp = r;
+		return 0;
+	}
+	r->preview.max = r->exact.max = r->limit;
+	if ((r->exact.v = calloc((size_t)r->limit, sizeof *r->exact.v)) == NULL ||
+	    (r->sorted = calloc((size_t)r->limit, sizeof *r->sorted)) == NULL ||
+	    (preview && (r->preview.v = calloc((size_t)r->limit,
+	    sizeof *r->preview.v)) == NULL)) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	/* without its function, no preview: exact from the start */
+	r->pass = preview && preview_register(st) == 0 ? PASS_PREVIEW : PASS_EXACT;
+	if ((s = store_prep(st, "SELECT rowid FROM fts ORDER BY rowid DESC"
+	    " LIMIT 1")) != NULL) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			r->maxrow = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	r->snip = store_prep(st, "SELECT snippet(fts, -1, char(1), char(2),"
+	    " '\xe2\x80\xa6', 16) FROM fts WHERE fts MATCH ?1 AND rowid = ?2");
+	r->where = store_prep(st, WHERE_SQL);
+	if (r->snip == NULL || r->where == NULL || pass_start(r) == -1) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	sqlite3_bind_text(r->snip, 1, r->p.f.text, -1, SQLITE_STATIC);
+	*rp = r;
+	return 0;
+fail:
+	store_search_end(r);
+	return -1;
+}
+
+/* Ends the preview after its one slice: the exact pass starts from the
+ * first match. */
+static void
+preview_stop(struct search_run *r)
+{
+	sqlite3_finalize(r->scan);
+	r->scan = NULL;
+	r->previewed = r->last;
+	r->last = 0;
+	r->pass = PASS_EXACT;
+}
+
+int
+store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
+{
+	struct heap	*h;
+	int		 rc = SQLITE_ROW, n;
+
+	if (r->pass == PASS_DONE)
+		return 0;
+	if (r->scan == NULL && pass_start(r) == -1) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(r->st->db));
+		return -1;
+	}
+	h = r->pass == PASS_PREVIEW ? &r->preview : &r->exact;
+	for (n = 0; n < rows && (rc = sqlite3_step(r->scan)) == SQLITE_ROW; n++) {
+		r->last = sqlite3_column_int64(r->scan, 0);
+		heap_add(h, r->last, sqlite3_column_double(r->scan, 1));
+	}
+	r->dirty = 1;
+	if (r->pass == PASS_EXACT)
+		r->scanned += n;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		not_understood(r->query, err, errlen);
+		sqlite3_finalize(r->scan);
+		r->scan = NULL;
+		return -1;
+	}
+	if (rc == SQLITE_ROW) {
+		/* one slice of preview is enough for a first screen */
+		if (r->pass == PASS_PREVIEW)
+			preview_stop(r);
+		return 1;
+	}
+	if (r->pass == PASS_EXACT) {
+		sqlite3_finalize(r->scan);
+		r->scan = NULL;
+		r->pass = PASS_DONE;
+		return 0;
+	}
+	/* the preview saw every match: few enough to rank exactly at once */
+	preview_stop(r);
+	return store_search_step(r, rows, err, errlen);
+}
+
+void
+store_search_pause(struct search_run *r)
+{
+	if (r == NULL || r->scan == NULL)
+		return;
+	if (r->pass == PASS_PREVIEW)
+		preview_stop(r);
+	else {
+		sqlite3_finalize(r->scan);
+		r->scan = NULL;
+	}
+}
+
+int
+store_search_progress(struct search_run *r)
+{
+	int64_t	p;
+
+	if (r->pass == PASS_DONE)
+		return 100;
+	if (r->pass == PASS_PREVIEW || r->maxrow <= 0)
+		return 0;
+	p = r->last * 100 / r->maxrow;
+	return p > 99 ? 99 : (int)p;
+}
+
+long long
+store_search_scanned(struct search_run *r)
+{
+	return r->scanned;
+}
+
+/* The best so far, sorted: the preview's until the exact pass has seen
+ * as many rows. */
+static void
+sort_best(struct search_run *r)
+{
+	struct heap	*h;
+
+	if (!r->dirty)
+		return;
+	if (r->pass == PASS_PREVIEW ||
+	    (r->pass == PASS_EXACT && r->last < r->previewed))
+		h = &r->preview;
+	else
+		h = &r->exact;
+	memcpy(r->sorted, h->v, (size_t)h->n * sizeof *h->v);
+	r->nsorted = h->n;
+	qsort(r->sorted, (size_t)r->nsorted, sizeof *r->sorted, scored_cmp);
+	r->dirty = 0;
+}
+
+int
+store_search_count(struct search_run *r)
+{
+	if (r->p.cite[0] != '\0')
+		return r->ncite;
+	sort_best(r);
+	return r->nsorted;
+}
+
+int
+store_search_rank_of(struct search_run *r, int64_t id)
+{
+	int	i;
+
+	sort_best(r);
+	for (i = 0; i < r->nsorted; i++)
+		if (r->sorted[i].rowid == id)
+			return i;
+	return -1;
+}
+
+static void
+detail_free(struct detail *d)
+{
+	free(d->doc);
+	free(d->section);
+	free(d->title);
+	free(d->snippet);
+	free(d->hits);
+}
+
+static char *
+dupnull(const char *s)
+{
+	return s == NULL ? NULL : strdup(s);
+}
+
+/* The detail of a row, from the cache or fetched into it; NULL when out
+ * of memory. Rows no longer among the best leave the cache as it fills. */
+static struct detail *
+detail_get(struct search_run *r, int64_t rowid)
+{
+	struct detail	*d, *v;
+	const char	*snip = NULL;
+	int		 i, k;
+
+	for (i = 0; i < r->ncache; i++)
+		if (r->cache[i].rowid == rowid)
+			return &r->cache[i];
+	if (r->ncache >= 2 * r->limit) {
+		for (i = k = 0; i < r->ncache; i++) {
+			if (store_search_rank_of(r, r->cache[i].rowid) >= 0)
+				r->cache[k++] = r->cache[i];
+			else
+				detail_free(&r->cache[i]);
+		}
+		r->ncache = k;
+	}
+	if ((v = realloc(r->cache, (size_t)(r->ncache + 1) * sizeof *v)) == NULL)
+		return NULL;
+	r->cache = v;
+	d = &v[r->ncache];
+	memset(d, 0, sizeof *d);
+	d->rowid = rowid;
+	sqlite3_bind_int64(r->where, 1, rowid);
+	sqlite3_bind_int64(r->snip, 2, rowid);
+	if (sqlite3_step(r->where) == SQLITE_ROW) {
+		if (sqlite3_step(r->snip) == SQLITE_ROW)
+			snip = store_text(r->snip, 0);
+		if (snippet_hits(snip ? snip : "", &d->snippet, &d->hits,
+		    &d->nhits) == -1)
+			d = NULL;
+		else {
+			d->doc = dupnull(store_text(r->where, 0));
+			d->section = dupnull(store_text(r->where, 1));
+			d->title = dupnull(store_text(r->where, 2));
+			d->paragraph = sqlite3_column_int(r->where, 3);
+			d->page = sqlite3_column_int(r->where, 4);
+			d->found = d->doc != NULL;
+		}
+	}
+	/* reset at once: a statement left on a row holds the database open */
+	sqlite3_reset(r->where);
+	sqlite3_reset(r->snip);
+	if (d != NULL)
+		r->ncache++;
+	return d;
+}
+
+/* Hands a citation query's hits from..from+count-1. */
+struct window {
+	int	 from, count, i;
+	hit_fn	 fn;
+	void	*arg;
+};
+
+static int
+window_hit(const struct hit_row *h, void *arg)
+{
+	struct window	*w = arg;
+	int		 i = w->i++;
+
+	if (i < w->from)
+		return 0;
+	if (i >= w->from + w->count)
+		return 1;
+	return w->fn(h, w->arg);
+}
+
+int
+store_search_top(struct search_run *r, int from, int count, hit_fn fn,
+    void *arg)
+{
+	struct window	 w = { from, count, 0, fn, arg };
+	struct detail	*d;
+	struct hit_row	 h;
+	int		 i;
+
+	if (r->p.cite[0] != '\0')
+		return search_citation(r->st, r->p.cite, r->limit, window_hit, &w);
+	sort_best(r);
+	for (i = from; i >= 0 && i < r->nsorted && i < from + count; i++) {
+		if ((d = detail_get(r, r->sorted[i].rowid)) == NULL)
+			return -1;
+		/* a row without its paragraph (never in a sound index) */
+		if (!d->found)
+			continue;
+		memset(&h, 0, sizeof h);
+		h.id = d->rowid;
+		h.doc = d->doc;
+		h.section = d->section;
+		h.title = d->title;
+		h.snippet = d->snippet;
+		h.paragraph = d->paragraph;
+		h.page = d->page;
+		h.hits = d->hits;
+		h.nhits = d->nhits;
+		h.rank = r->sorted[i].score;
+		if (fn(&h, arg) != 0)
+			break;
+	}
+	return 0;
+}
+
+void
+store_search_end(struct search_run *r)
+{
+	int	i;
+
+	if (r == NULL)
+		return;
+	sqlite3_finalize(r->scan);
+	sqlite3_finalize(r->snip);
+	sqlite3_finalize(r->where);
+	for (i = 0; i < r->ncache; i++)
+		detail_free(&r->cache[i]);
+	free(r->cache);
+	free(r->preview.v);
+	free(r->exact.v);
+	free(r->sorted);
+	free(r->p.f.text);
+	free(r->query);
+	free(r);
 }
