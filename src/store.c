@@ -221,7 +221,10 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 	/* user.db is attached, so one connection sees both */
 	snprintf(path, sizeof path, "%s/user.db", home);
 	sqlite3_snprintf(sizeof sql, sql, "ATTACH %Q AS user;", path);
-	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	/* 16 kB pages (for a new index.db: WAL fixes the size): a quarter
+	 * of the system calls of 4 kB ones when loading, where each costs */
+	if (exec(st, "PRAGMA main.page_size=16384;"
+	    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	    "PRAGMA foreign_keys=ON;", err, errlen) == -1) {
 		store_close(st);
 		return -1;
@@ -503,6 +506,7 @@ doc_renumber(struct store *st, long long doc)
  * FTS5 writes large segments and a reader sees the load go on. */
 #define BATCH_BYTES	(16L * 1024 * 1024)
 #define BATCH_SECONDS	3
+#define BATCH_CACHE_KB	32768
 
 static long long
 now_seconds(void)
@@ -533,7 +537,9 @@ batch_begin(struct store *st, char *err, size_t errlen)
 	/* a write that changes nothing takes index.db's lock at once;
 	 * BEGIN IMMEDIATE would take user.db's too, holding the user's
 	 * bookmarks up for the whole batch */
-	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS fts_docs("
+	/* a batch's pages stay in memory till it is committed */
+	if (exec(st, "PRAGMA cache_size=-" STR(BATCH_CACHE_KB) ";"
+	    "CREATE TEMP TABLE IF NOT EXISTS fts_docs("
 	    "doc INTEGER PRIMARY KEY); BEGIN; UPDATE main.doc SET id = id"
 	    " WHERE 0", err, errlen) == -1) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
