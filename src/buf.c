@@ -41,7 +41,10 @@ buf_add(struct buf *b, const char *s, size_t len)
 void
 buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap && buf_grow(b, 1) == -1)
+		return;
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void

@@ -1329,19 +1329,25 @@ cite_find_all(const char *text, size_t len, struct cite_list *out)
 	sc.len = len;
 	sc.out = out;
 	while (i < len) {
-		/* only at the start of a word: after anything but a letter
-		 * or digit (ASCII decided without decoding) */
-		unsigned char prev = i > 0 ? (unsigned char)text[i - 1] : ' ';
+		unsigned char prev;
 
-		if (prev < 0x80 ? !ascii_alnum(prev) : !uc_is_alnum(uc_before(text,
-		    i, &n))) {
-			if (text[i] != '\0' && trigger(text, len, i) &&
-			    (e = cite_at(&sc, i)) != 0) {
-				i = e;
-				continue;
-			}
+		/* a citation starts with an ASCII letter or digit, at the
+		 * start of a word: after anything but a letter or digit */
+		if (!ascii_alnum((unsigned char)text[i])) {
+			i++;
+			continue;
 		}
-		i++;
+		prev = i > 0 ? (unsigned char)text[i - 1] : ' ';
+		if ((prev < 0x80 ? !ascii_alnum(prev) :
+		    !uc_is_alnum(uc_before(text, i, &n))) &&
+		    trigger(text, len, i) && (e = cite_at(&sc, i)) != 0) {
+			i = e;
+			continue;
+		}
+		/* the rest of the word cannot start one */
+		do
+			i++;
+		while (i < len && ascii_alnum((unsigned char)text[i]));
 	}
 	pin_before(text, out, first);
 	return sc.oom ? -1 : 0;

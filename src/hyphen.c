@@ -372,6 +372,17 @@ cp_at(const char *s, size_t len, int *n)
 	return uc;
 }
 
+/* cp_at, with ASCII decided without decoding: most of a text is. */
+static inline ucs4_t
+cp_next(const char *s, size_t len, int *n)
+{
+	if ((unsigned char)*s < 0x80) {
+		*n = 1;
+		return (unsigned char)*s;
+	}
+	return cp_at(s, len, n);
+}
+
 /* The last code point of s[0..len), which is not empty. */
 static ucs4_t
 cp_last(const char *s, size_t len)
@@ -383,7 +394,7 @@ cp_last(const char *s, size_t len)
 	return p == NULL ? 0xfffd : uc;
 }
 
-static int
+static inline int
 is_wordcp(ucs4_t uc)
 {
 	if (uc < 0x80)
@@ -617,7 +628,20 @@ wordcount_build(const char *text, size_t len)
 		return NULL;
 	}
 	for (i = 0; i < len;) {
-		uc = cp_at(text + i, len - i, &k);
+		/* most words: ASCII letters and digits, then ASCII that
+		 * joins nothing; folded as they are read */
+		for (n = 0; i + n < len && n < FOLDMAX - 1 &&
+		    (unsigned char)text[i + n] < 0x80 &&
+		    is_wordcp((unsigned char)text[i + n]); n++)
+			f[n] = text[i + n] >= 'A' && text[i + n] <= 'Z' ?
+			    text[i + n] + 'a' - 'A' : text[i + n];
+		if (n > 0 && (i + n == len || ((unsigned char)text[i + n] < 0x80 &&
+		    !is_wordcp((unsigned char)text[i + n]) &&
+		    !is_joinercp((unsigned char)text[i + n])))) {
+			i += n;
+			goto add;
+		}
+		uc = cp_next(text + i, len - i, &k);
 		if (!is_wordcp(uc)) {
 			i += k;
 			continue;
@@ -625,7 +649,7 @@ wordcount_build(const char *text, size_t len)
 		/* A word: word characters, and joiners between two of them. */
 		start = i;
 		for (last = i += k; i < len; last = i) {
-			uc = cp_at(text + i, len - i, &k);
+			uc = cp_next(text + i, len - i, &k);
 			if (is_wordcp(uc)) {
 				i += k;
 				continue;
@@ -637,6 +661,7 @@ wordcount_build(const char *text, size_t len)
 		}
 		if ((n = fold(text + start, last - start, f)) == 0)
 			continue;
+add:
 		if ((sl = set_add(&wc->words, f, n)) == NULL) {
 			wordcount_free(wc);
 			return NULL;

@@ -173,7 +173,7 @@ static int
 add_cites(struct loaded *l, const char *text, int para, int note)
 {
 	struct cite_list	cl = { 0 };
-	size_t			i;
+	size_t			i, at = 0, chars = 0;
 
 	if (cite_find_all(text, strlen(text), &cl) == -1)
 		return -1;
@@ -190,7 +190,12 @@ add_cites(struct loaded *l, const char *text, int para, int note)
 		v->para = para;
 		v->note = note;
 		v->c = cl.v[i];
-		v->start = u8_mbsnlen((const uint8_t *)text, cl.v[i].start);
+		/* characters counted on from the citation before */
+		if (cl.v[i].start < at)
+			at = chars = 0;
+		chars += u8_mbsnlen((const uint8_t *)text + at, cl.v[i].start - at);
+		at = cl.v[i].start;
+		v->start = chars;
 		v->end = v->start + u8_mbsnlen((const uint8_t *)text + cl.v[i].start,
 		    cl.v[i].end - cl.v[i].start);
 	}

@@ -253,7 +253,14 @@ flush(struct joiner *j)
 	if (j->text.len == 0)
 		return 0;
 	for (i = 0; i < j->text.len; i++) {
-		if (j->text.s[i] == MARK && (k = i + 1) < j->text.len) {
+		const char *mk = memchr(j->text.s + i, MARK, j->text.len - i);
+
+		/* the text up to the next marker, at once */
+		k = mk != NULL ? (size_t)(mk - j->text.s) : j->text.len;
+		buf_add(&clean, j->text.s + i, k - i);
+		if ((i = k) == j->text.len)
+			break;
+		if ((k = i + 1) < j->text.len) {
 			int n = 0;
 
 			while (k < j->text.len && isdigit((unsigned char)j->text.s[k]))
