@@ -1249,26 +1249,24 @@ ascii_alnum(int c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Could a citation start here? A digit, or the first two letters of a
- * word cite_at reads first: kst-, kamerstuk, dossier-, ah-, aanhangsel,
- * h-, handelingen, tweede, eerste, motie, tk, ek, nr, nummer. Most words
- * fail this at once, so the scan costs little more than a pass over the
- * bytes. */
+/* Could a citation start here? Two digits (a dossier number, a 2024D
+ * number), or a word cite_at reads first. Most words fail this at once,
+ * so the scan costs little more than a pass over the bytes. */
 static int
 trigger(const char *s, size_t len, size_t i)
 {
-	static const char starts[] = "kskadoahaah-hatweemotkeknrnu";
-	const char	*p;
-	int		 c = (unsigned char)s[i], d;
+	static const char *const words[] = {
+		"kst-", "kamerstuk", "dossier-", "ah-", "aanhangsel", "h-",
+		"hande", "tweede", "eerste", "motie", "tk", "ek", "nr", "nummer",
+	};
+	size_t	k;
+	int	c = (unsigned char)s[i];
 
 	if (c >= '0' && c <= '9')
-		return 1;
-	if (i + 1 >= len || c >= 0x80 || (unsigned char)s[i + 1] >= 0x80)
-		return 0;
+		return i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9';
 	c |= 0x20;
-	d = s[i + 1] == '-' ? '-' : s[i + 1] | 0x20;
-	for (p = starts; *p != '\0'; p += 2)
-		if (p[0] == c && p[1] == d)
+	for (k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (words[k][0] == c && kw_at(s, len, i, words[k]) != 0)
 			return 1;
 	return 0;
 }

@@ -193,10 +193,10 @@ add_cites(struct loaded *l, const char *text, int para, int note)
 		/* characters counted on from the citation before */
 		if (cl.v[i].start < at)
 			at = chars = 0;
-		chars += u8_mbsnlen((const uint8_t *)text + at, cl.v[i].start - at);
+		chars += text_chars(text + at, cl.v[i].start - at);
 		at = cl.v[i].start;
 		v->start = chars;
-		v->end = v->start + u8_mbsnlen((const uint8_t *)text + cl.v[i].start,
+		v->end = v->start + text_chars(text + cl.v[i].start,
 		    cl.v[i].end - cl.v[i].start);
 	}
 	cite_list_free(&cl);

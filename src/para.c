@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "buf.h"
 #include "hyphen.h"
 #include "paper.h"
+#include "text.h"
 
 enum layout { LAYOUT_BLOCKS, LAYOUT_TRAIL, LAYOUT_LINES, LAYOUT_FIT };
 
@@ -74,7 +74,7 @@ layout_detect(const struct paper *p, size_t *width, int *hardbreak)
 				gap |= 2;
 			continue;
 		}
-		lens[n++] = u8_mbsnlen((const uint8_t *)l->s, l->len);
+		lens[n++] = text_chars(l->s, l->len);
 		if (prev != -1 && gap == 1)
 			seps++;
 		if (prev != -1 && gap == 0) {
@@ -145,7 +145,7 @@ sentence_end(const struct line *l)
 static size_t
 chars(const struct line *l)
 {
-	return u8_mbsnlen((const uint8_t *)l->s, l->len);
+	return text_chars(l->s, l->len);
 }
 
 /* The parts of a motion each start a paragraph: the Kamer writes them
@@ -275,7 +275,7 @@ flush(struct joiner *j)
 				}
 				m = nmv;
 				m[nm].number = n;
-				m[nm++].pos = u8_mbsnlen((const uint8_t *)clean.s,
+				m[nm++].pos = text_chars(clean.s,
 				    clean.len);
 				i = k;
 				continue;

@@ -336,3 +336,14 @@ text_fold(const char *s, size_t len, size_t *outlen)
 		*outlen = f.len;
 	return f.s;
 }
+
+size_t
+text_chars(const char *s, size_t len)
+{
+	size_t	i, n = len;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			n--;
+	return n;
+}

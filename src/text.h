@@ -26,6 +26,11 @@ void	text_free(struct text *t);
  * UTF-8. Returns the new length; nothing is NUL-terminated. */
 size_t	text_normalise_line(char *s, size_t len, int *lead, int *trail);
 
+/* The characters in s, which is valid UTF-8 (what text_decode and
+ * text_normalise_line give): the bytes that do not continue a character.
+ * u8_mbsnlen's count, without decoding, for the loader's hot loops. */
+size_t	text_chars(const char *s, size_t len);
+
 /* Folds UTF-8 for matching: NFKC, case fold, diacritics removed. Returns a
  * malloc'd NUL-terminated string and its length in *outlen, or NULL on OOM. */
 char   *text_fold(const char *s, size_t len, size_t *outlen);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "t.h"
 #include "text.h"
 
@@ -526,4 +528,24 @@ test_text_fold_length(void)
 	s = text_fold("A", 1, NULL);
 	T_EQ_STR(s, "a");
 	free(s);
+}
+
+/* text_chars counts as u8_mbsnlen does, for valid UTF-8 of 1 to 4 bytes
+ * a character, whole and cut at every byte. */
+void
+test_text_chars_as_unistring(void)
+{
+	static const char *s[] = { "", "abc", "één", "Kamerstuk 36 045 — nr. 4",
+	    "\xe2\x80\x99s-Gravenhage", "\xf0\x9f\x93\x84 \xf0\x9f\x93\x84",
+	    "ÿ\xc2\xa0z" };
+	size_t	i, n;
+
+	for (i = 0; i < sizeof s / sizeof s[0]; i++)
+		T_EQ_INT(text_chars(s[i], strlen(s[i])),
+		    u8_mbsnlen((const uint8_t *)s[i], strlen(s[i])));
+	n = strlen(s[3]);
+	T_EQ_INT(text_chars(s[3], n), 24);
+	/* the first k bytes of a character-aligned string */
+	T_EQ_INT(text_chars("één", 2), 1);
+	T_EQ_INT(text_chars("één", 4), 2);
 }
