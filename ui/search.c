@@ -2,10 +2,15 @@
  * and smartcase, over the paragraphs' text as repaired, not the screen
  * lines, so a match across a wrapped line or a mended hyphenation is found;
  * and in the whole corpus (s), whose results are a list to pick from and a
- * place in the back/forward history. n and N repeat whichever came last. */
+ * place in the back/forward history. n and N repeat whichever came last.
+ *
+ * A corpus search shows its first screen at once and ranks on while the
+ * list is shown and no key waits (search_idle), reordering the list a few
+ * times a second until the ranking is bm25's for every match. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fold.h"
 #include "store.h"
@@ -223,23 +228,26 @@ search_doc_prompt(struct app *a, int dir)
 	free(pat);
 }
 
+static struct result *result_at(struct app *, int);
+
 /* Opens result i; from the list it is a step in the history, while n and
  * N step through the results in place, so Backspace returns to the list. */
 static void
 result_open(struct app *a, int i, int remember)
 {
-	int64_t	doc;
-	char	err[512];
+	struct result	*r = result_at(a, i);
+	int64_t		 doc;
+	char		 err[512];
 
-	if (i < 0 || i >= a->nres)
+	if (r == NULL)
 		return;
-	if (store_doc_find(a->st, a->res[i].doc, &doc, err, sizeof err) == -1) {
-		app_message(a, "%s: %s", a->res[i].doc, err);
+	if (store_doc_find(a->st, r->doc, &doc, err, sizeof err) == -1) {
+		app_message(a, "%s: %s", r->doc, err);
 		return;
 	}
 	a->rsel = i;
-	if (app_open(a, doc, a->res[i].para > 0 ? a->res[i].para : 1, 0,
-	    remember) == 0) {
+	a->rfollow = 1;
+	if (app_open(a, doc, r->para > 0 ? r->para : 1, 0, remember) == 0) {
 		reader_scroll(a, -(a->lay.pane[PANE_READER].h / 3));
 		app_message(a, "Result %d of %d: %s", i + 1, a->nres, a->doc.title);
 	}
@@ -268,18 +276,30 @@ search_repeat(struct app *a, int dir)
 		find_from(a, a->fpara, dir > 0 ? a->fstart + 1 : a->fstart, dir);
 }
 
-void
-results_free(struct app *a)
+/* Forgets the results' text, to be fetched again in their new order. */
+static void
+results_unload(struct app *a)
 {
 	int	i;
 
-	for (i = 0; i < a->nres; i++) {
+	for (i = 0; i < RESULTS_MAX; i++) {
+		if (!a->res[i].loaded)
+			continue;
 		free(a->res[i].doc);
 		free(a->res[i].section);
 		free(a->res[i].title);
 		free(a->res[i].snippet);
 		free(a->res[i].hits);
+		memset(&a->res[i], 0, sizeof a->res[i]);
 	}
+}
+
+void
+results_free(struct app *a)
+{
+	results_unload(a);
+	store_search_end(a->run);
+	a->run = NULL;
 	a->nres = 0;
 }
 
@@ -312,16 +332,13 @@ byte_at(const char *s, int ch)
 
 /* Keeps a hit, its character offsets turned into bytes of the snippet. */
 static int
-result_add(const struct hit_row *h, void *arg)
+result_set(const struct hit_row *h, void *arg)
 {
-	struct app	*a = arg;
-	struct result	*r;
+	struct result	*r = arg;
 	int		 i;
 
-	if (a->nres >= RESULTS_MAX)
-		return 1;
-	r = &a->res[a->nres];
-	memset(r, 0, sizeof *r);
+	r->loaded = 1;
+	r->id = h->id;
 	r->doc = ui_dupnull(h->doc);
 	r->section = ui_dupnull(h->section);
 	r->title = ui_dupnull(h->title);
@@ -334,14 +351,133 @@ result_add(const struct hit_row *h, void *arg)
 			r->hits[i] = byte_at(h->snippet, h->hits[i]);
 		r->nhits = h->nhits;
 	}
-	a->nres++;
+	return 1;
+}
+
+/* Result i, its text fetched when first needed; NULL when there is none. */
+static struct result *
+result_at(struct app *a, int i)
+{
+	struct result	*r;
+
+	if (a->run == NULL || i < 0 || i >= a->nres || i >= RESULTS_MAX)
+		return NULL;
+	r = &a->res[i];
+	if (!r->loaded)
+		store_search_top(a->run, i, 1, result_set, r);
+	return r->loaded && r->doc != NULL ? r : NULL;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Matches a first slice ranks: some milliseconds' worth on a large index
+ * (0.7 to 2 µs each), all of them for all but common words. */
+#define FIRST_ROWS	2000
+/* How long a later slice may keep a key waiting, and how often the list
+ * may change its order under the reader's eyes. */
+#define SLICE_MS	5.0
+#define REORDER_MS	100.0
+
+/* Rows a slice after the first ranks when LEESKAMER_RANK_SLICE says
+ * (tests watch a ranking go on, a row at a time), else 0. */
+static int
+slice_fixed(void)
+{
+	const char	*e = getenv("LEESKAMER_RANK_SLICE");
+
+	return e != NULL && atoi(e) > 0 ? atoi(e) : 0;
+}
+
+/* The next slice's rows, from how long this one took. */
+static void
+slice_size(struct app *a, int rows, double ms)
+{
+	double	n = ms > 0.05 ? rows * SLICE_MS / ms : rows * 4.0;
+
+	a->rrows = n < 200 ? 200 : n > 1000000 ? 1000000 : (int)n;
+	if (slice_fixed() > 0)
+		a->rrows = slice_fixed();
+}
+
+/* Takes the ranking's new order. The selection stays on the best hit
+ * until the reader moves it; from then on it stays on its hit, on the
+ * same row of the screen. */
+static void
+results_reorder(struct app *a)
+{
+	int64_t	id = 0;
+	int	k;
+
+	if (a->rfollow && a->rsel < a->nres && result_at(a, a->rsel) != NULL)
+		id = a->res[a->rsel].id;
+	results_unload(a);
+	a->nres = store_search_count(a->run);
+	if (a->nres > RESULTS_MAX)
+		a->nres = RESULTS_MAX;
+	if (id != 0 && (k = store_search_rank_of(a->run, id)) >= 0) {
+		a->rtop += k - a->rsel;
+		a->rsel = k;
+	}
+	if (a->rsel >= a->nres)
+		a->rsel = a->nres > 0 ? a->nres - 1 : 0;
+	if (a->rtop > a->rsel)
+		a->rtop = a->rsel;
+	if (a->rtop < 0)
+		a->rtop = 0;
+	a->rshown = now_ms();
+}
+
+int
+search_pending(struct app *a)
+{
+	if (a->run == NULL || a->rstopped ||
+	    store_search_progress(a->run) == 100)
+		return 0;
+	if (a->in_results && !a->in_marks)
+		return 1;
+	/* the list is not shown: its ranking waits, the index let go */
+	store_search_pause(a->run);
 	return 0;
+}
+
+void
+search_idle(struct app *a)
+{
+	char	err[512];
+	double	t0;
+	int	rc, rows = a->rrows;
+
+	if (!search_pending(a))
+		return;
+	t0 = now_ms();
+	rc = store_search_step(a->run, rows, err, sizeof err);
+	slice_size(a, rows, now_ms() - t0);
+	if (rc == -1) {
+		a->rstopped = 1;
+		app_message(a, "Ranking stopped: %s", err);
+		return;
+	}
+	if (rc == 1 && now_ms() - a->rshown < REORDER_MS)
+		return;
+	results_reorder(a);
+	if (rc == 0)
+		app_message(a, "%d result%s, ranked: Enter opens one, n and N step"
+		    " through them", a->nres, a->nres == 1 ? "" : "s");
 }
 
 void
 search_corpus_prompt(struct app *a)
 {
 	char	*q, err[512];
+	double	 t0;
+	int	 rc = -1, rows;
 
 	if ((q = prompt_read(a, "Search: ", NULL, NULL, 1)) == NULL)
 		return;
@@ -350,14 +486,23 @@ search_corpus_prompt(struct app *a)
 		return;
 	}
 	results_free(a);
-	if (store_search(a->st, q, RESULTS_MAX, 0, result_add, a, err,
-	    sizeof err) == -1) {
+	a->rfollow = a->rstopped = 0;
+	/* the first slice: a first screen, final for all but common words */
+	t0 = now_ms();
+	rows = FIRST_ROWS;
+	if (store_search_begin(a->st, q, RESULTS_MAX, 0, 1, &a->run, err,
+	    sizeof err) == -1 || (rc = store_search_step(a->run, rows,
+	    err, sizeof err)) == -1) {
 		app_message(a, "%s", err);
+		results_free(a);
 		free(q);
 		return;
 	}
+	slice_size(a, rows, now_ms() - t0);
+	results_reorder(a);
 	if (a->nres == 0) {
 		app_message(a, "No matches for %s", q);
+		results_free(a);
 		free(q);
 		return;
 	}
@@ -366,8 +511,12 @@ search_corpus_prompt(struct app *a)
 	free(q);
 	a->last_search = 'c';
 	app_results(a, 0);
-	app_message(a, "%d result%s: Enter opens one, n and N step through them",
-	    a->nres, a->nres == 1 ? "" : "s");
+	if (rc == 0)
+		app_message(a, "%d result%s: Enter opens one, n and N step"
+		    " through them", a->nres, a->nres == 1 ? "" : "s");
+	else
+		app_message(a, "The best so far, ranking on: Enter opens one,"
+		    " n and N step through them");
 }
 
 void
@@ -381,6 +530,11 @@ results_draw(struct app *a, WINDOW *w)
 	wattron(w, A_BOLD);
 	snprintf(line, sizeof line, "%d result%s for %s", a->nres,
 	    a->nres == 1 ? "" : "s", a->rquery);
+	/* a list still being ranked says how far */
+	if (a->run != NULL && (k = store_search_progress(a->run)) < 100)
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		    a->rstopped ? "  (ranking stopped at %d%%)" :
+		    "  (ranking\xe2\x80\xa6 %d%%)", k);
 	wmove(w, y++, 1);
 	draw_text(a, w, line, strlen(line), wd - 2);
 	wattroff(w, A_BOLD);
@@ -390,9 +544,13 @@ results_draw(struct app *a, WINDOW *w)
 	if ((a->rsel - a->rtop + 1) * 3 > h - 2)
 		a->rtop = a->rsel - (h - 2) / 3 + 1;
 	for (i = a->rtop; i < a->nres && y + 1 < h; i++) {
-		const struct result *r = &a->res[i];
+		const struct result *r = result_at(a, i);
 		int attr = i == a->rsel ? A_REVERSE : 0;
-		size_t at = 0, len = strlen(r->snippet);
+		size_t at = 0, len;
+
+		if (r == NULL)
+			continue;
+		len = strlen(r->snippet);
 
 		snprintf(line, sizeof line, "%s%s%s%s", r->title ? r->title : r->doc,
 		    r->section ? "  \xc2\xa7 " : "", r->section ? r->section : "",
@@ -431,6 +589,8 @@ results_key(struct app *a, int key)
 {
 	int	h = a->lay.pane[PANE_READER].h / 3;
 
+	/* from now on the selection stays on its hit as the ranking refines */
+	a->rfollow = 1;
 	switch (key) {
 	case 'j': case KEY_DOWN:
 		if (a->rsel + 1 < a->nres)

@@ -11,6 +11,7 @@
 #include "layout.h"
 
 struct store;
+struct search_run;
 struct wrap_line;
 
 /* ---- a document as the reader holds it: bounded by the document ---- */
@@ -92,12 +93,14 @@ struct place {
 	int	results;	/* the search results list, at entry para */
 };
 
-/* A hit of a corpus search. */
+/* A hit of a corpus search, its text fetched when first shown. */
 struct result {
 	char	*doc, *section, *title, *snippet;
 	int	 para, page;
 	int	*hits;		/* pairs of byte offsets in snippet */
 	int	 nhits;
+	int64_t	 id;		/* the store's, to follow it as ranks change */
+	int	 loaded;
 };
 
 #define RESULTS_MAX	200
@@ -158,6 +161,11 @@ struct app {
 	struct result	 res[RESULTS_MAX];
 	int		 nres, rsel, rtop, in_results;
 	char		 rquery[256];
+	struct search_run *run;		/* the results' ranking, maybe going on */
+	int		 rrows;		/* matches its next slice ranks */
+	int		 rfollow;	/* the selection follows its hit */
+	int		 rstopped;	/* the ranking failed on the way */
+	double		 rshown;	/* when the list took the ranking, ms */
 	char		*hist[HIST_MAX];
 	int		 nhist;
 
@@ -253,6 +261,11 @@ void	results_draw(struct app *a, WINDOW *w);
 void	results_key(struct app *a, int key);
 void	results_free(struct app *a);
 void	search_free(struct app *a);
+/* Whether a corpus search is still ranking a list on screen (else the
+ * ranking waits, letting go of the index), and a slice of that ranking:
+ * the key loop calls search_idle while no key waits. */
+int	search_pending(struct app *a);
+void	search_idle(struct app *a);
 
 /* marks.c */
 void	marks_add(struct app *a);
