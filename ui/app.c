@@ -627,6 +627,7 @@ int
 ui_run(struct store *st, const char *start)
 {
 	struct app	a;
+	int		ch;
 
 	if (!isatty(0) || !isatty(1)) {
 		fprintf(stderr, "leeskamer: the browser needs a terminal"
@@ -637,7 +638,14 @@ ui_run(struct store *st, const char *start)
 		return 1;
 	while (!a.quit) {
 		app_draw(&a);
-		ui_key(&a, getch());
+		/* a corpus search ranking on takes the time between keys */
+		timeout(search_pending(&a) ? 0 : -1);
+		ch = getch();
+		timeout(-1);
+		if (ch == ERR)
+			search_idle(&a);
+		else
+			ui_key(&a, ch);
 	}
 	ui_stop(&a);
 	return 0;
