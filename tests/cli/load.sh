@@ -118,7 +118,6 @@ else
 		sleep 0.05
 		n=$((n + 1))
 	done
-	sleep 0.1
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	got=$(grep -c '^added' "$WORK/killed.out")
