@@ -392,7 +392,7 @@ doc_renumber(struct store *st, long long doc)
 	struct part	*parts = NULL, *np;
 	size_t		 n = 0, i;
 	long long	 poff = 0, soff = 0;
-	int		 rc = 0;
+	int		 rc = 0, xml, shadowed;
 	/* The XML version of a paper wins: when a document has an XML file,
 	 * its text files lose their rows and stop being parts, but keep their
 	 * file row (hash and all, flagged shadow) so that loading them again
@@ -416,8 +416,21 @@ doc_renumber(struct store *st, long long doc)
 	};
 #undef TXT_FILES
 
+	/* most documents have no XML file and no shadowed one: one look */
+	if ((s = store_cached(st, "SELECT EXISTS (SELECT 1 FROM file WHERE"
+	    " doc = ?1 AND format = 'xml'), EXISTS (SELECT 1 FROM file WHERE"
+	    " doc = ?1 AND shadow = 1)")) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	xml = shadowed = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		xml = sqlite3_column_int(s, 0);
+		shadowed = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
 	for (i = 0; i < sizeof xml_wins / sizeof xml_wins[0]; i++)
-		if (run_ints(st, xml_wins[i], doc, 0, 0) != SQLITE_DONE)
+		if ((xml || shadowed) &&
+		    run_ints(st, xml_wins[i], doc, 0, 0) != SQLITE_DONE)
 			return -1;
 	s = store_prep(st, "SELECT id, stem, coalesce(first_page, 0),"
 	    " coalesce(first_number, ''),"
