@@ -36,7 +36,13 @@ static const char schema[] =
 	" hash TEXT NOT NULL, doc INTEGER NOT NULL, part INTEGER,"
 	" first_page INTEGER, first_number TEXT, title TEXT, title_rank INTEGER,"
 	" encoding TEXT, loaded TEXT, format TEXT NOT NULL DEFAULT 'txt',"
-	" shadow INTEGER NOT NULL DEFAULT 0);"
+	" shadow INTEGER NOT NULL DEFAULT 0,"
+	/* its rows, counted as they go in, and the offsets their ordinals
+	 * carry as a part of the document */
+	" npara INTEGER NOT NULL DEFAULT 0, nbody INTEGER NOT NULL DEFAULT 0,"
+	" nsec INTEGER NOT NULL DEFAULT 0, nnote INTEGER NOT NULL DEFAULT 0,"
+	" ncite INTEGER NOT NULL DEFAULT 0, poff INTEGER NOT NULL DEFAULT 0,"
+	" soff INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS file_doc ON file(doc);"
 	"CREATE TABLE IF NOT EXISTS section("
 	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
@@ -160,7 +166,7 @@ mkdirs(const char *path)
 /* The version of index.db's schema: an index.db of another version is
  * dropped and made again, since it is derived (user.db is kept). Bump it
  * when the schema changes. */
-#define INDEX_VERSION	4
+#define INDEX_VERSION	5
 
 static int
 index_current(struct store *st)
@@ -342,6 +348,8 @@ file_clear(struct store *st, long long file)
 		"DELETE FROM section WHERE file = ?",
 		"DELETE FROM note WHERE file = ?",
 		"DELETE FROM cite WHERE file = ?",
+		"UPDATE file SET npara = 0, nbody = 0, nsec = 0, nnote = 0,"
+		" ncite = 0, poff = 0, soff = 0 WHERE id = ?",
 	};
 	size_t	i;
 
@@ -357,6 +365,7 @@ struct part {
 	int		 page;
 	char		 number[24];
 	int		 npara, nsec;
+	long long	 poff, soff;	/* the offsets its rows carry */
 };
 
 /* Parts in order: by page where both are known, else by their section
@@ -410,7 +419,9 @@ doc_renumber(struct store *st, long long doc)
 		"DELETE FROM section WHERE file IN (" TXT_FILES ")",
 		"DELETE FROM note WHERE file IN (" TXT_FILES ")",
 		"DELETE FROM cite WHERE file IN (" TXT_FILES ")",
-		"UPDATE file SET shadow = 1, part = NULL WHERE id IN (" TXT_FILES ")",
+		("UPDATE file SET shadow = 1, part = NULL, npara = 0, nbody = 0,"
+		" nsec = 0, nnote = 0, ncite = 0, poff = 0, soff = 0"
+		" WHERE id IN (" TXT_FILES ")"),
 		("UPDATE file SET hash = '' WHERE doc = ?1 AND shadow = 1 AND NOT"
 		" EXISTS (SELECT 1 FROM file x WHERE x.doc = ?1 AND x.format = 'xml')"),
 	};
@@ -434,9 +445,7 @@ doc_renumber(struct store *st, long long doc)
 			return -1;
 	s = store_prep(st, "SELECT id, stem, coalesce(first_page, 0),"
 	    " coalesce(first_number, ''),"
-	    " (SELECT count(*) FROM para WHERE file = file.id),"
-	    " (SELECT count(*) FROM section WHERE file = file.id)"
-	    " FROM file WHERE doc = ? AND shadow = 0");
+	    " npara, nsec, poff, soff FROM file WHERE doc = ? AND shadow = 0");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, doc);
@@ -453,6 +462,8 @@ doc_renumber(struct store *st, long long doc)
 		snprintf(parts[n].number, sizeof parts[n].number, "%s", store_text(s, 3));
 		parts[n].npara = sqlite3_column_int(s, 4);
 		parts[n].nsec = sqlite3_column_int(s, 5);
+		parts[n].poff = sqlite3_column_int64(s, 6);
+		parts[n].soff = sqlite3_column_int64(s, 7);
 		n++;
 	}
 	sqlite3_finalize(s);
@@ -469,19 +480,19 @@ doc_renumber(struct store *st, long long doc)
 	}
 	qsort(parts, n, sizeof *parts, part_cmp);
 	for (i = 0; i < n && rc == 0; i++) {
-		/* rows come in numbered as a first part: only the rows of
-		 * a later part are written twice */
-		if (run_ints(st, "UPDATE para SET ord = pord + ?2 WHERE file = ?1"
-		    " AND ord IS NOT pord + ?2",
-		    parts[i].id, poff, 0) != SQLITE_DONE ||
-		    run_ints(st, "UPDATE section SET ord = sord + ?2,"
-		    " sid = CASE WHEN number <> '' THEN number"
-		    " ELSE 's' || (sord + ?2) END WHERE file = ?1"
-		    " AND (ord IS NOT sord + ?2 OR sid IS NOT CASE WHEN number <> ''"
-		    " THEN number ELSE 's' || (sord + ?2) END)",
-		    parts[i].id, soff, 0) != SQLITE_DONE ||
-		    run_ints(st, "UPDATE file SET part = ?2 WHERE id = ?1",
-		    parts[i].id, (long long)i + 1, 0) != SQLITE_DONE)
+		/* rows come in numbered as a first part: only a part whose
+		 * place changed is written again */
+		if ((parts[i].poff != poff && run_ints(st, "UPDATE para SET"
+		    " ord = pord + ?2 WHERE file = ?1", parts[i].id, poff,
+		    0) != SQLITE_DONE) ||
+		    (parts[i].soff != soff && run_ints(st, "UPDATE section SET"
+		    " ord = sord + ?2, sid = CASE WHEN number <> '' THEN number"
+		    " ELSE 's' || (sord + ?2) END WHERE file = ?1",
+		    parts[i].id, soff, 0) != SQLITE_DONE) ||
+		    run_ints(st, "UPDATE file SET part = ?2, poff = ?3 WHERE id = ?1",
+		    parts[i].id, (long long)i + 1, poff) != SQLITE_DONE ||
+		    run_ints(st, "UPDATE file SET soff = ?2 WHERE id = ?1",
+		    parts[i].id, soff, 0) != SQLITE_DONE)
 			rc = -1;
 		poff += parts[i].npara;
 		soff += parts[i].nsec;
@@ -505,11 +516,9 @@ doc_renumber(struct store *st, long long doc)
 	/* the counts a listing of documents shows, kept so that listing the
 	 * corpus does not read every paragraph in it */
 	if (rc == 0 && run_ints(st, "UPDATE doc SET"
-	    " nparts = (SELECT count(*) FROM file WHERE doc = ?1 AND shadow = 0),"
-	    " nsections = (SELECT count(*) FROM section WHERE doc = ?1),"
-	    " nparas = (SELECT count(*) FROM para WHERE doc = ?1 AND heading = 0),"
-	    " nnotes = (SELECT count(*) FROM note WHERE doc = ?1),"
-	    " ncites = (SELECT count(*) FROM cite WHERE doc = ?1) WHERE id = ?1",
+	    " (nparts, nsections, nparas, nnotes, ncites) = (SELECT"
+	    " count(*), sum(nsec), sum(nbody), sum(nnote), sum(ncite)"
+	    " FROM file WHERE doc = ?1 AND shadow = 0) WHERE id = ?1",
 	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
 	return rc;
@@ -615,7 +624,7 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
     struct put_result *r)
 {
 	const struct paper	*p = &l->paper;
-	sqlite3_stmt		*ss, *ps, *ns, *cs;
+	sqlite3_stmt		*ss, *ps, *ns, *cs, *fs;
 	long long		*secid = NULL, *paraid = NULL, *noteid = NULL;
 	size_t			 i, pord = 0;
 	int			 rc = -1;
@@ -738,6 +747,18 @@ put_rows(struct store *st, long long doc, long long file, const struct loaded *l
 		r->citations++;
 	}
 	r->sections = (int)p->nsecs;
+	if ((fs = store_cached(st, "UPDATE file SET npara = ?2, nbody = ?3,"
+	    " nsec = ?4, nnote = ?5, ncite = ?6, poff = 0, soff = 0"
+	    " WHERE id = ?1")) == NULL)
+		goto done;
+	sqlite3_bind_int64(fs, 1, file);
+	sqlite3_bind_int64(fs, 2, (long long)pord);
+	sqlite3_bind_int(fs, 3, r->paragraphs);
+	sqlite3_bind_int64(fs, 4, (long long)p->nsecs);
+	sqlite3_bind_int64(fs, 5, (long long)p->nnotes);
+	sqlite3_bind_int(fs, 6, r->citations);
+	if (sqlite3_step(fs) != SQLITE_DONE)
+		goto done;
 	rc = 0;
 done:
 	free(secid);
