@@ -500,8 +500,9 @@ doc_renumber(struct store *st, long long doc)
 	free(parts);
 	/* a section number used twice in a document: the later ones by ordinal */
 	if (rc == 0 && run_ints(st, "UPDATE section SET sid = 's' || ord"
-	    " WHERE doc = ?1 AND number <> '' AND EXISTS (SELECT 1 FROM section"
-	    " o WHERE o.doc = ?1 AND o.number = section.number AND o.ord < section.ord)",
+	    " WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER"
+	    " (PARTITION BY number ORDER BY ord) AS k FROM section"
+	    " WHERE doc = ?1 AND number <> '') WHERE k > 1)",
 	    doc, 0, 0) != SQLITE_DONE)
 		rc = -1;
 	/* the title: a sidecar's, else a found one, else the first part's */
