@@ -44,7 +44,7 @@
 #define ROUNDS		5	/* timed openings and process starts */
 #define LESS_PAGES	100
 #define MARK_LESS	"LKDRIVEREADY"	/* less's prompt, set with -Ps */
-#define MARK_OURS	"q: quit"	/* the end of our first screen */
+#define MARK_OURS	"q: quit"	/* ui_start's message: the last line */
 
 enum kind {
 	K_LINE, K_PAGE, K_END, K_SECTION, K_CITE, K_FOLLOW, K_HISTORY,
