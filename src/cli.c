@@ -186,6 +186,11 @@ load_one(struct loader *ld, struct loadq_item *it)
 	progress(ld, it->path);
 	switch (it->state) {
 	case LOADQ_SAME:
+		/* found by its content: its new stamp saves the reading
+		 * next time */
+		if (it->restamp && store_file_restamp(ld->c->st, it->stem,
+		    it->stamp, err, sizeof err) == -1)
+			break;
 		printf("unchanged  %s\n", it->stem);
 		break;
 	case LOADQ_FAILED:
@@ -216,9 +221,11 @@ load_one(struct loader *ld, struct loadq_item *it)
 /* The parsing thread asks the index, on a connection of its own,
  * whether a file is there as it is. */
 static int
-file_same(void *arg, const char *stem, uint64_t hash)
+file_same(void *arg, const char *stem, const char *stamp, const uint64_t *hash)
 {
-	return store_file_state(arg, stem, hash) == STORE_SAME;
+	if (hash == NULL)
+		return store_file_stamped(arg, stem, stamp);
+	return store_file_state(arg, stem, *hash) == STORE_SAME;
 }
 
 static volatile sig_atomic_t load_stop;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <unistr.h>
 
@@ -99,13 +100,13 @@ load_stem(const char *path, char *stem, size_t len)
 	snprintf(stem, len, "%.*s", (int)(dot - base), base);
 }
 
-char *
-load_sidecar(const char *path)
+/* path with its extension (if any) replaced by ".meta", malloc'd */
+static char *
+sidecar_path(const char *path)
 {
 	const char	*base = strrchr(path, '/'), *dot;
-	char		*mpath, err[128];
-	unsigned char	*raw;
-	size_t		 n, len;
+	char		*mpath;
+	size_t		 n;
 
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
@@ -114,6 +115,43 @@ load_sidecar(const char *path)
 		return NULL;
 	memcpy(mpath, path, n);
 	memcpy(mpath + n, ".meta", 6);
+	return mpath;
+}
+
+int
+load_stamp(const char *path, char *stamp, size_t len)
+{
+	struct stat	 sb, mb;
+	char		*mpath;
+	int		 side;
+
+	if (stat(path, &sb) == -1 || (mpath = sidecar_path(path)) == NULL)
+		return -1;
+	side = stat(mpath, &mb) == 0;
+	free(mpath);
+	/* a change within the same tick of the clock would keep the time:
+	 * a file that new is read, and stamped on a later load */
+	if (sb.st_mtime >= time(NULL) - 2 || (side && mb.st_mtime >= time(NULL) - 2)) {
+		stamp[0] = '\0';
+		return 1;
+	}
+	snprintf(stamp, len, "v%s %lld %lld.%09ld %lld %lld.%09ld", PARSER_VERSION,
+	    (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+	    sb.st_mtim.tv_nsec, side ? (long long)mb.st_size : -1LL,
+	    side ? (long long)mb.st_mtim.tv_sec : 0LL,
+	    side ? mb.st_mtim.tv_nsec : 0L);
+	return 0;
+}
+
+char *
+load_sidecar(const char *path)
+{
+	char		*mpath, err[128];
+	unsigned char	*raw;
+	size_t		 len;
+
+	if ((mpath = sidecar_path(path)) == NULL)
+		return NULL;
 	if (load_read(mpath, &raw, &len, err, sizeof err) == -1) {
 		free(mpath);
 		return NULL;

@@ -18,11 +18,14 @@ struct pcite {
 				 * path does not set it) */
 };
 
+#define LOAD_STAMP	128
+
 struct loaded {
 	struct paper	 paper;
 	struct pcite	*cites;
 	size_t		 ncites;
 	uint64_t	 hash;	/* of the file, its sidecar and the parser */
+	char		 stamp[LOAD_STAMP];	/* see load_stamp; "" unknown */
 	const char	*encoding;
 	int		 converted;
 	int		 xml;	/* read from XML by xml_parse (xml.h) */
@@ -35,6 +38,12 @@ int	load_read(const char *path, unsigned char **raw, size_t *len,
 /* The content hash of a file as the loader sees it: its bytes, its sidecar
  * and the parser version, so that a new parser re-reads every file. */
 uint64_t load_hash(const unsigned char *raw, size_t len, const char *sidecar);
+/* The stamp of a file: the parser version, and the size and modification
+ * time of the file and of its sidecar, so that an unchanged file is known
+ * without reading it (as make and rsync know one). Returns 0; 1 when the
+ * file changed too lately to tell a later change by its time (the stamp is
+ * then ""); -1 when path cannot be looked at. */
+int	load_stamp(const char *path, char *stamp, size_t len);
 /* Reads path's NAME.meta sidecar, or NULL when there is none. */
 char   *load_sidecar(const char *path);
 /* The file name without folders and extension; an XML file keeps its

@@ -39,17 +39,27 @@ item_parse(struct loadq *q, struct loadq_item *it, struct lexicon **lx,
 	unsigned char	*raw;
 	size_t		 len;
 	char		*sidecar;
+	uint64_t	 hash;
 
+	load_stem(it->path, it->stem, sizeof it->stem);
+	if (load_stamp(it->path, it->stamp, sizeof it->stamp) != 0)
+		it->stamp[0] = '\0';
+	/* the same size and time: not read at all */
+	if (q->same != NULL && it->stamp[0] != '\0' &&
+	    q->same(q->arg, it->stem, it->stamp, NULL)) {
+		it->state = LOADQ_SAME;
+		return;
+	}
 	if (load_read(it->path, &raw, &len, it->err, sizeof it->err) == -1) {
 		it->state = LOADQ_FAILED;
 		return;
 	}
 	it->bytes = len;
-	load_stem(it->path, it->stem, sizeof it->stem);
 	sidecar = load_sidecar(it->path);
-	if (q->same != NULL &&
-	    q->same(q->arg, it->stem, load_hash(raw, len, sidecar))) {
+	hash = load_hash(raw, len, sidecar);
+	if (q->same != NULL && q->same(q->arg, it->stem, NULL, &hash)) {
 		it->state = LOADQ_SAME;
+		it->restamp = it->stamp[0] != '\0';
 		free(raw);
 		free(sidecar);
 		return;
@@ -61,6 +71,7 @@ item_parse(struct loadq *q, struct loadq_item *it, struct lexicon **lx,
 	/* load_parse owns sidecar from here */
 	it->state = load_parse(it->path, raw, len, sidecar, *lx, &it->l,
 	    it->err, sizeof it->err) == -1 ? LOADQ_FAILED : LOADQ_PARSED;
+	memcpy(it->l.stamp, it->stamp, sizeof it->l.stamp);
 	if (it->state == LOADQ_FAILED)
 		load_free(&it->l);
 	free(raw);

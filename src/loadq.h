@@ -18,12 +18,16 @@ struct loadq_item {
 	char			 stem[256];
 	char			 err[512];	/* LOADQ_FAILED */
 	size_t			 bytes;		/* of the file */
+	char			 stamp[LOAD_STAMP];	/* see load_stamp */
+	int			 restamp;	/* LOADQ_SAME by content, not stamp */
 	struct loadq_item	*next;
 };
 
-/* same(arg, stem, hash): 1 when the index holds this file as it is, so
- * that it is not parsed. Called in the parsing thread. */
-typedef int (*loadq_same_fn)(void *arg, const char *stem, uint64_t hash);
+/* same(arg, stem, stamp, hash): 1 when the index holds this file as it is
+ * (by its stamp when hash is NULL, else by its content), so that it is not
+ * read or not parsed. Called in the parsing thread. */
+typedef int (*loadq_same_fn)(void *arg, const char *stem, const char *stamp,
+		    const uint64_t *hash);
 
 struct loadq;
 

@@ -42,7 +42,7 @@ static const char schema[] =
 	" npara INTEGER NOT NULL DEFAULT 0, nbody INTEGER NOT NULL DEFAULT 0,"
 	" nsec INTEGER NOT NULL DEFAULT 0, nnote INTEGER NOT NULL DEFAULT 0,"
 	" ncite INTEGER NOT NULL DEFAULT 0, poff INTEGER NOT NULL DEFAULT 0,"
-	" soff INTEGER NOT NULL DEFAULT 0);"
+	" soff INTEGER NOT NULL DEFAULT 0, stamp TEXT);"
 	"CREATE INDEX IF NOT EXISTS file_doc ON file(doc);"
 	"CREATE TABLE IF NOT EXISTS section("
 	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, file INTEGER NOT NULL,"
@@ -123,6 +123,8 @@ store_cached(struct store *st, const char *sql)
 	st->cache[st->ncache++].s = s;
 	return s;
 }
+
+static int	batch_begin(struct store *, char *, size_t);
 
 /* lk_dossier_id(dossier): "21 501-20" gives "dossier-21501-20", spelled by
  * the recogniser itself, so a document's dossier and a citation of it
@@ -315,6 +317,46 @@ store_file_state(struct store *st, const char *stem, uint64_t hash)
 	return state;
 }
 
+int
+store_file_stamped(struct store *st, const char *stem, const char *stamp)
+{
+	sqlite3_stmt	*s;
+	int		 same = 0;
+
+	if ((s = store_cached(st, "SELECT 1 FROM file WHERE stem = ?1 AND"
+	    " stamp = ?2 AND hash <> ''")) == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, stem, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, stamp, -1, SQLITE_STATIC);
+	same = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return same;
+}
+
+int
+store_file_restamp(struct store *st, const char *stem, const char *stamp,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt	*s;
+
+	if (batch_begin(st, err, errlen) == -1)
+		return -1;
+	if ((s = store_cached(st, "UPDATE file SET stamp = ?2 WHERE stem = ?1"))
+	    == NULL) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, stem, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, stamp, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
 /* Runs a statement with integer parameters; returns SQLITE_DONE on success. */
 static int
 run_ints(struct store *st, const char *sql, long long a, long long b,
@@ -422,7 +464,8 @@ doc_renumber(struct store *st, long long doc)
 		("UPDATE file SET shadow = 1, part = NULL, npara = 0, nbody = 0,"
 		" nsec = 0, nnote = 0, ncite = 0, poff = 0, soff = 0"
 		" WHERE id IN (" TXT_FILES ")"),
-		("UPDATE file SET hash = '' WHERE doc = ?1 AND shadow = 1 AND NOT"
+		("UPDATE file SET hash = '', stamp = NULL WHERE doc = ?1 AND"
+		" shadow = 1 AND NOT"
 		" EXISTS (SELECT 1 FROM file x WHERE x.doc = ?1 AND x.format = 'xml')"),
 	};
 #undef TXT_FILES
@@ -819,11 +862,11 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	if ((doc = shadow ? xmldoc : doc_upsert(st, p)) == -1)
 		goto fail;
 	s = store_prep(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
-	    " first_number, title, title_rank, encoding, loaded, format, shadow)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+	    " first_number, title, title_rank, encoding, loaded, format, shadow,"
+	    " stamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 	    " ON CONFLICT(stem) DO UPDATE SET path = ?2, hash = ?3, doc = ?4,"
 	    " first_page = ?5, first_number = ?6, title = ?7, title_rank = ?8,"
-	    " encoding = ?9, loaded = ?10, format = ?11, shadow = ?12"
+	    " encoding = ?9, loaded = ?10, format = ?11, shadow = ?12, stamp = ?13"
 	    " RETURNING id");
 	if (s == NULL)
 		goto fail;
@@ -839,6 +882,7 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	sqlite3_bind_text(s, 10, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 11, l->xml ? "xml" : "txt", -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 12, shadow);
+	bind_text(s, 13, l->stamp);
 	file = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_finalize(s);
 	if (file == -1 || (!shadow && put_rows(st, doc, file, l, r) == -1) ||

@@ -25,6 +25,13 @@ enum store_state { STORE_NEW, STORE_CHANGED, STORE_SAME };
 enum store_state store_file_state(struct store *st, const char *stem,
 	    uint64_t hash);
 
+/* 1 when the index holds the file with this stem with this stamp
+ * (load_stamp), so that it need not be read. */
+int	store_file_stamped(struct store *st, const char *stem, const char *stamp);
+/* Records a new stamp for a file found unchanged by its content. */
+int	store_file_restamp(struct store *st, const char *stem, const char *stamp,
+	    char *err, size_t errlen);
+
 struct put_result {
 	int	added;		/* the file was new */
 	char	id[256];	/* its document's id */

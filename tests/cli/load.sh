@@ -63,6 +63,38 @@ eq "changed copy: still 5 documents" "$(pj "$WORK/docs2.json" 'len(d)')" 5
 run "$LK" load "$WORK/upd/002_117d03dec8eb1697.txt"
 eq "changed copy again: unchanged" "$out" "unchanged  002_117d03dec8eb1697"
 
+# ---- stamps: size and time say a file is unchanged without reading it ----
+mkdir "$WORK/st"
+printf 'Een brief\n\nDe eerste alinea van deze korte brief.\n' >"$WORK/st/brief.txt"
+touch -d '2020-01-02 03:04:05' "$WORK/st/brief.txt"
+run "$LK" load "$WORK/st"
+eq "stamp: first load adds" "$(printf '%s\n' "$out" | awk '{print $1}')" added
+stamp=$(sqlite3 "$LEESKAMER_HOME/index.db" "SELECT stamp FROM file WHERE stem = 'brief'")
+has "stamp: size and time of the file and of no sidecar" "$stamp" " 50 1577934245.000000000 -1 0.000000000"
+touch -d '2021-01-02 03:04:05' "$WORK/st/brief.txt"
+run "$LK" load "$WORK/st"
+eq "stamp: a touched file with the same text is unchanged" "$out" "unchanged  brief"
+eq "stamp: and carries its new time" \
+	"$(sqlite3 "$LEESKAMER_HOME/index.db" "SELECT stamp LIKE '% 1609556645.%' FROM file WHERE stem = 'brief'")" 1
+# the same size, another time: read again
+printf 'Een brief\n\nDe tweede alinea van deze korte brief.\n' >"$WORK/st/brief.txt"
+touch -d '2022-01-02 03:04:05' "$WORK/st/brief.txt"
+run "$LK" load "$WORK/st"
+eq "stamp: new text of the same size, another time: updated" \
+	"$(printf '%s\n' "$out" | awk '{print $1}')" updated
+# a new sidecar changes the stamp
+printf 'title: Een andere titel\n' >"$WORK/st/brief.meta"
+touch -d '2022-01-02 03:04:05' "$WORK/st/brief.meta"
+run "$LK" load "$WORK/st"
+eq "stamp: a new sidecar: updated" "$(printf '%s\n' "$out" | awk '{print $1, $3, $4, $5}')" \
+	"updated Een andere titel"
+# a file changed this very second is read however its stamp looks
+printf 'Een brief\n\nDe derde alinea van deze korte brief.\n' >"$WORK/st/brief.txt"
+run "$LK" load "$WORK/st"
+eq "stamp: a file changed just now: updated" "$(printf '%s\n' "$out" | awk '{print $1}')" updated
+eq "stamp: and not stamped, so the next load reads it" \
+	"$(sqlite3 "$LEESKAMER_HOME/index.db" "SELECT stamp IS NULL FROM file WHERE stem = 'brief'")" 1
+
 # ---- usage errors ----
 run "$LK" load
 eq "load without a path: exit 2" "$rc" 2
