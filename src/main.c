@@ -82,7 +82,8 @@ main(int argc, char **argv)
 	char		 err[1024];
 	int		 i = 1, rc;
 
-	setlocale(LC_ALL, "");
+	/* the character set only: numbers in JSON keep their points */
+	setlocale(LC_CTYPE, "");
 	memset(&c, 0, sizeof c);
 	c.prog = "leeskamer";
 	for (; i < argc && argv[i][0] == '-'; i++) {

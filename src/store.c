@@ -390,8 +390,8 @@ file_clear(struct store *st, long long file)
 		"DELETE FROM section WHERE file = ?",
 		"DELETE FROM note WHERE file = ?",
 		"DELETE FROM cite WHERE file = ?",
-		"UPDATE file SET npara = 0, nbody = 0, nsec = 0, nnote = 0,"
-		" ncite = 0, poff = 0, soff = 0 WHERE id = ?",
+		("UPDATE file SET npara = 0, nbody = 0, nsec = 0, nnote = 0,"
+		" ncite = 0, poff = 0, soff = 0 WHERE id = ?"),
 	};
 	size_t	i;
 

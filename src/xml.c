@@ -29,6 +29,7 @@
 #include "paper.h"
 #include "text.h"
 #include "xml.h"
+#include "xmllib.h"
 
 #define ENTITY_MAX	1024	/* longest internal entity text kept */
 #define ENTITY_TOTAL	(1024 * 1024) /* all entity text of a file kept */
@@ -141,6 +142,7 @@ struct noteid {
 };
 
 struct x {
+	struct xmllib	 lib;
 	struct loaded	*l;
 	struct paper	*p;
 	xmlTextReaderPtr r;
@@ -227,14 +229,14 @@ set_date(char dst[12], const char *s)
 static char *
 attr(struct x *x, const char *name)
 {
-	return (char *)xmlTextReaderGetAttribute(x->r, (const xmlChar *)name);
+	return (char *)x->lib.attribute(x->r, (const xmlChar *)name);
 }
 
 static void
-attr_free(char *s)
+attr_free(struct x *x, char *s)
 {
 	if (s != NULL)
-		xmlFree(s);
+		(*x->lib.free)(s);
 }
 
 
@@ -667,9 +669,9 @@ meta_element(struct x *x)
 	else if (strcmp(name, "DC.creator") == 0)
 		set_str(x->creator, sizeof x->creator, content);
 done:
-	attr_free(name);
-	attr_free(content);
-	attr_free(scheme);
+	attr_free(x, name);
+	attr_free(x, content);
+	attr_free(x, scheme);
 }
 
 /* A capture of which the first occurrence counts: later ones are dropped. */
@@ -682,16 +684,16 @@ cap_first(struct x *x, int cap)
 static int
 el_start(struct x *x)
 {
-	const char	*name = (const char *)xmlTextReaderConstLocalName(x->r);
+	const char	*name = (const char *)x->lib.local_name(x->r);
 	struct frame	*par, *f;
 	enum el		 el = lookup(name ? name : "");
 	char		*a;
 	int		 body, i;
 	size_t		 k;
 
-	x->line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(x->r));
+	x->line = (int)x->lib.node_line(x->lib.current_node(x->r));
 	if (x->line <= 0)
-		x->line = xmlTextReaderGetParserLineNumber(x->r);
+		x->line = x->lib.parser_line(x->r);
 	if (paper_grow((void **)&x->fr, &x->frcap, x->nfr + 1, sizeof *x->fr) == -1)
 		return -1;
 	par = x->nfr > 0 ? top(x) : NULL;
@@ -737,7 +739,7 @@ el_start(struct x *x)
 				f->cap = cap_first(x, CAP_KAMER);
 			else if (strcmp(a, "kamernummer") == 0)
 				f->cap = cap_first(x, CAP_KAMERNR);
-			attr_free(a);
+			attr_free(x, a);
 		}
 		break;
 	case EL_DOSSIERNUMMER:
@@ -759,7 +761,7 @@ el_start(struct x *x)
 	case EL_DATUM:
 		if ((a = attr(x, "isodatum")) != NULL) {
 			set_date(par->indate ? x->date : x->date_any, a);
-			attr_free(a);
+			attr_free(x, a);
 		}
 		break;
 	case EL_TITEL:
@@ -826,12 +828,12 @@ el_start(struct x *x)
 			f->flag = 1;
 			if ((a = attr(x, "type")) != NULL) {
 				f->n = strcmp(a, "ongemarkeerd") == 0;
-				attr_free(a);
+				attr_free(x, a);
 			}
 			f->close[0] = '\0';
 			if ((a = attr(x, "nr-sluiting")) != NULL) {
 				set_str(f->close, sizeof f->close, a);
-				attr_free(a);
+				attr_free(x, a);
 			}
 		}
 		break;
@@ -895,12 +897,12 @@ el_start(struct x *x)
 		if ((a = attr(x, "id")) != NULL) {
 			if (paper_grow((void **)&x->nid, &x->nidcap, x->nnid,
 			    sizeof *x->nid) == -1) {
-				attr_free(a);
+				attr_free(x, a);
 				return -1;
 			}
 			set_str(x->nid[x->nnid].id, sizeof x->nid[x->nnid].id, a);
 			x->nid[x->nnid++].note = i;
-			attr_free(a);
+			attr_free(x, a);
 		}
 		tb_reset(&x->note);
 		tb_reset(&x->cap[CAP_NOOTNR]);
@@ -919,7 +921,7 @@ el_start(struct x *x)
 		for (k = 0; k < x->nnid; k++)
 			if (strcmp(x->nid[k].id, a) == 0)
 				break;
-		attr_free(a);
+		attr_free(x, a);
 		if (k == x->nnid ||
 		    paper_grow((void **)&x->mk, &x->mkcap, x->nmk, sizeof *x->mk) == -1)
 			break;
@@ -932,12 +934,12 @@ el_start(struct x *x)
 		if (par->out == OUT_CAP || (a = attr(x, "doc")) == NULL)
 			break;
 		if (paper_grow((void **)&x->xr, &x->xrcap, x->nxr, sizeof *x->xr) == -1) {
-			attr_free(a);
+			attr_free(x, a);
 			return -1;
 		}
 		memset(&x->xr[x->nxr], 0, sizeof x->xr[x->nxr]);
 		doc_id(a, x->xr[x->nxr].id, sizeof x->xr[x->nxr].id);
-		attr_free(a);
+		attr_free(x, a);
 		if (x->xr[x->nxr].id[0] == '\0')
 			break;
 		x->xr[x->nxr].where = par->out;
@@ -1133,7 +1135,7 @@ el_end(struct x *x)
 static void
 entity(struct x *x)
 {
-	xmlNodePtr	 nd = xmlTextReaderCurrentNode(x->r);
+	xmlNodePtr	 nd = x->lib.current_node(x->r);
 	xmlEntityPtr	 e;
 	const char	*s;
 
@@ -1527,22 +1529,25 @@ xml_parse(const char *path, const unsigned char *raw, size_t len,
 		snprintf(err, errlen, "file too large");
 		return -1;
 	}
-	xmlSetExternalEntityLoader(no_external);
+	if (xmllib_open(&x.lib, err, errlen) == -1)
+		return -1;
+	x.lib.set_entity_loader(no_external);
 	/* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_HUGE */
-	x.r = xmlReaderForMemory((const char *)raw, (int)len, path, NULL,
+	x.r = x.lib.reader_for_memory((const char *)raw, (int)len, path, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    XML_PARSE_NOCDATA);
 	if (x.r == NULL) {
 		snprintf(err, errlen, "out of memory");
+		xmllib_close(&x.lib);
 		return -1;
 	}
-	xmlTextReaderSetStructuredErrorHandler(x.r, on_error, &x);
-	while ((r = xmlTextReaderRead(x.r)) == 1) {
+	x.lib.set_error_handler(x.r, on_error, &x);
+	while ((r = x.lib.read(x.r)) == 1) {
 		int empty;
 
-		switch (xmlTextReaderNodeType(x.r)) {
+		switch (x.lib.node_type(x.r)) {
 		case XML_READER_TYPE_ELEMENT:
-			empty = xmlTextReaderIsEmptyElement(x.r);
+			empty = x.lib.is_empty(x.r);
 			if (el_start(&x) == -1 || (empty && el_end(&x) == -1))
 				x.oom = 1;
 			break;
@@ -1554,7 +1559,7 @@ xml_parse(const char *path, const unsigned char *raw, size_t len,
 		case XML_READER_TYPE_CDATA:
 		case XML_READER_TYPE_WHITESPACE:
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			text(&x, (const char *)xmlTextReaderConstValue(x.r));
+			text(&x, (const char *)x.lib.value(x.r));
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
 			entity(&x);
@@ -1571,12 +1576,12 @@ xml_parse(const char *path, const unsigned char *raw, size_t len,
 	}
 	if (r == -1 || x.errlevel == XML_ERR_FATAL) {
 		if (x.errline <= 0)
-			x.errline = xmlTextReaderGetParserLineNumber(x.r);
+			x.errline = x.lib.parser_line(x.r);
 		snprintf(err, errlen, "malformed XML at line %d: %s", x.errline,
 		    x.errmsg[0] ? x.errmsg : "cannot be read");
 		goto done;
 	}
-	l->encoding = encoding_name((const char *)xmlTextReaderConstEncoding(x.r));
+	l->encoding = encoding_name((const char *)x.lib.encoding(x.r));
 	l->converted = strcmp(l->encoding, "utf-8") != 0 &&
 	    strcmp(l->encoding, "us-ascii") != 0;
 	if (finish(&x) == -1) {
@@ -1589,7 +1594,8 @@ xml_parse(const char *path, const unsigned char *raw, size_t len,
 	}
 	rc = 0;
 done:
-	xmlFreeTextReader(x.r);
+	x.lib.free_reader(x.r);
+	xmllib_close(&x.lib);
 	free(x.fr);
 	buf_free(&x.body.b);
 	buf_free(&x.note.b);
