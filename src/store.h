@@ -113,11 +113,13 @@ int	store_search(struct store *st, const char *query, int limit,
 
 /* The same search ranked in slices, for a first screen at once however
  * common the words: begin, step until it returns 0, and meanwhile top
- * for the best so far. With preview, the first step ranks its slice by a
- * cheaper score, without waiting for bm25's counting of every match;
- * the next steps rank every match exactly. Once step has returned 0, top
- * hands the hits store_search hands, in the same order. A query with no
- * more matches than one step's rows is ranked exactly by that step. */
+ * for the best so far. With preview, the first step ranks its slice (or
+ * what of it 8 ms allow) by a cheaper score, without waiting for bm25's
+ * counting of every match; the next steps rank every match exactly.
+ * Once step has returned 0, top hands the hits store_search hands, in
+ * the same order. A query with fewer matches than the first step's rows
+ * is ranked exactly by it when that is cheap (few matches, or found in a
+ * few milliseconds). */
 struct search_run;
 int	store_search_begin(struct store *st, const char *query, int limit,
 	    int64_t doc, int preview, struct search_run **r, char *err,

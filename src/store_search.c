@@ -2,9 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "cite.h"
 #include "store.h"
 #include "store_int.h"
@@ -396,11 +398,28 @@ struct detail {
 
 enum { PASS_PREVIEW, PASS_EXACT, PASS_DONE };
 
+/* A preview that saw every match is followed by bm25 in the same step
+ * when there were this few, or when it took this little time. */
+#define FEW_MATCHES	100
+#define FEW_MS		5.0
+/* A preview ends after this long, whatever its rows. */
+#define PREVIEW_MS	8.0
+
+static double
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 struct search_run {
 	struct store	*st;
 	struct plan	 p;
 	char		*query;		/* for messages */
 	int		 limit, pass, ncite;
+	int		 batch;		/* snippets by a scan, not a row at a time */
 	sqlite3_stmt	*scan;		/* the pass under way; NULL when paused */
 	sqlite3_stmt	*snip, *where;	/* a row's snippet and place */
 	int64_t		 last;		/* the last rowid the pass scored */
@@ -485,24 +504,33 @@ preview_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_result_double(ctx, -score);
 }
 
+static fts5_api *
+fts5_get(struct store *st)
+{
+	sqlite3_stmt	*s;
+	fts5_api	*api = NULL;
+
+	if ((s = store_prep(st, "SELECT fts5(?1)")) == NULL)
+		return NULL;
+	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	return api != NULL && api->iVersion >= 2 ? api : NULL;
+}
+
 /* Makes lk_preview known to the connection, once. */
 static int
 preview_register(struct store *st)
 {
 	sqlite3_stmt	*s;
-	fts5_api	*api = NULL;
+	fts5_api	*api;
 
 	/* known already when a statement using it compiles */
 	if ((s = store_prep(st, "SELECT lk_preview(fts) FROM fts WHERE 0")) != NULL) {
 		sqlite3_finalize(s);
 		return 0;
 	}
-	if ((s = store_prep(st, "SELECT fts5(?1)")) == NULL)
-		return -1;
-	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
-	sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (api == NULL || api->iVersion < 2 || api->xCreateFunction(api,
+	if ((api = fts5_get(st)) == NULL || api->xCreateFunction(api,
 	    "lk_preview", NULL, preview_rank, NULL) != SQLITE_OK)
 		return -1;
 	return 0;
@@ -600,6 +628,9 @@ store_search_begin(struct store *st, const char *query, int limit,
 	}
 	/* without its function, no preview: exact from the start */
 	r->pass = preview && preview_register(st) == 0 ? PASS_PREVIEW : PASS_EXACT;
+	/* a prefix query sets up its many terms for every statement run:
+	 * for each hit's snippet, some milliseconds */
+	r->batch = strchr(r->p.f.text, '*') != NULL;
 	if ((s = store_prep(st, "SELECT rowid FROM fts ORDER BY rowid DESC"
 	    " LIMIT 1")) != NULL) {
 		if (sqlite3_step(s) == SQLITE_ROW)
@@ -637,6 +668,7 @@ int
 store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
 {
 	struct heap	*h;
+	double		 t0 = now_ms();
 	int		 rc = SQLITE_ROW, n;
 
 	if (r->pass == PASS_DONE)
@@ -649,6 +681,13 @@ store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
 	for (n = 0; n < rows && (rc = sqlite3_step(r->scan)) == SQLITE_ROW; n++) {
 		r->last = sqlite3_column_int64(r->scan, 0);
 		heap_add(h, r->last, sqlite3_column_double(r->scan, 1));
+		/* a first screen, not all of the slice, when matches come
+		 * dear (a phrase of common words) */
+		if (r->pass == PASS_PREVIEW && n % 64 == 63 &&
+		    now_ms() - t0 > PREVIEW_MS) {
+			n++;
+			break;
+		}
 	}
 	r->dirty = 1;
 	if (r->pass == PASS_EXACT)
@@ -671,9 +710,13 @@ store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
 		r->pass = PASS_DONE;
 		return 0;
 	}
-	/* the preview saw every match: few enough to rank exactly at once */
+	/* The preview saw every match. Few, or found fast: bm25 ranks them
+	 * at once, at no more cost. Else bm25's counting may cost tens of
+	 * milliseconds (a phrase of common words), and the next step has it. */
 	preview_stop(r);
-	return store_search_step(r, rows, err, errlen);
+	if (n <= FEW_MATCHES || now_ms() - t0 <= FEW_MS)
+		return store_search_step(r, rows, err, errlen);
+	return 1;
 }
 
 void
@@ -765,18 +808,26 @@ dupnull(const char *s)
 	return s == NULL ? NULL : strdup(s);
 }
 
-/* The detail of a row, from the cache or fetched into it; NULL when out
- * of memory. Rows no longer among the best leave the cache as it fills. */
 static struct detail *
-detail_get(struct search_run *r, int64_t rowid)
+detail_cached(struct search_run *r, int64_t rowid)
 {
-	struct detail	*d, *v;
-	const char	*snip = NULL;
-	int		 i, k;
+	int	i;
 
 	for (i = 0; i < r->ncache; i++)
 		if (r->cache[i].rowid == rowid)
 			return &r->cache[i];
+	return NULL;
+}
+
+/* Keeps a row's detail: its snippet as FTS5 marks it (NULL: none), its
+ * place looked up. Rows no longer among the best leave the cache as it
+ * fills. NULL when out of memory. */
+static struct detail *
+detail_add(struct search_run *r, int64_t rowid, const char *marked)
+{
+	struct detail	*d, *v;
+	int		 i, k;
+
 	if (r->ncache >= 2 * r->limit) {
 		for (i = k = 0; i < r->ncache; i++) {
 			if (store_search_rank_of(r, r->cache[i].rowid) >= 0)
@@ -793,11 +844,8 @@ detail_get(struct search_run *r, int64_t rowid)
 	memset(d, 0, sizeof *d);
 	d->rowid = rowid;
 	sqlite3_bind_int64(r->where, 1, rowid);
-	sqlite3_bind_int64(r->snip, 2, rowid);
 	if (sqlite3_step(r->where) == SQLITE_ROW) {
-		if (sqlite3_step(r->snip) == SQLITE_ROW)
-			snip = store_text(r->snip, 0);
-		if (snippet_hits(snip ? snip : "", &d->snippet, &d->hits,
+		if (snippet_hits(marked ? marked : "", &d->snippet, &d->hits,
 		    &d->nhits) == -1)
 			d = NULL;
 		else {
@@ -811,10 +859,51 @@ detail_get(struct search_run *r, int64_t rowid)
 	}
 	/* reset at once: a statement left on a row holds the database open */
 	sqlite3_reset(r->where);
-	sqlite3_reset(r->snip);
 	if (d != NULL)
 		r->ncache++;
 	return d;
+}
+
+/* The detail of a row, from the cache or fetched: its snippet by a
+ * statement that finds the row by its rowid. */
+static struct detail *
+detail_get(struct search_run *r, int64_t rowid)
+{
+	struct detail	*d;
+
+	if ((d = detail_cached(r, rowid)) != NULL)
+		return d;
+	sqlite3_bind_int64(r->snip, 2, rowid);
+	d = detail_add(r, rowid, sqlite3_step(r->snip) == SQLITE_ROW ?
+	    store_text(r->snip, 0) : NULL);
+	sqlite3_reset(r->snip);
+	return d;
+}
+
+/* The details of hits from..from+count-1 not fetched yet, in one scan of
+ * the matches: for a prefix query, setting up its terms once costs less
+ * than once per hit. */
+static void
+details_batch(struct search_run *r, int from, int count)
+{
+	sqlite3_stmt	*s;
+	struct buf	 b = { 0 };
+	int		 i, n = 0;
+
+	buf_adds(&b, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
+	    " '\xe2\x80\xa6', 16) FROM fts WHERE fts MATCH ?1 AND +rowid IN (");
+	for (i = from; i >= 0 && i < r->nsorted && i < from + count; i++)
+		if (detail_cached(r, r->sorted[i].rowid) == NULL)
+			buf_addf(&b, "%s%lld", n++ ? ", " : "",
+			    (long long)r->sorted[i].rowid);
+	buf_adds(&b, ")");
+	if (n > 1 && !b.oom && (s = store_prep(r->st, b.s)) != NULL) {
+		sqlite3_bind_text(s, 1, r->p.f.text, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			detail_add(r, sqlite3_column_int64(s, 0), store_text(s, 1));
+		sqlite3_finalize(s);
+	}
+	buf_free(&b);
 }
 
 /* Hands a citation query's hits from..from+count-1. */
@@ -849,6 +938,8 @@ store_search_top(struct search_run *r, int from, int count, hit_fn fn,
 	if (r->p.cite[0] != '\0')
 		return search_citation(r->st, r->p.cite, r->limit, window_hit, &w);
 	sort_best(r);
+	if (r->batch)
+		details_batch(r, from, count);
 	for (i = from; i >= 0 && i < r->nsorted && i < from + count; i++) {
 		if ((d = detail_get(r, r->sorted[i].rowid)) == NULL)
 			return -1;
