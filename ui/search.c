@@ -354,6 +354,32 @@ result_set(const struct hit_row *h, void *arg)
 	return 1;
 }
 
+/* Keeps a hit of a window of the list in its place. */
+static int
+result_place(const struct hit_row *h, void *arg)
+{
+	struct app	*a = arg;
+	int		 k = store_search_rank_of(a->run, h->id);
+
+	if (k >= 0 && k < RESULTS_MAX && !a->res[k].loaded)
+		result_set(h, &a->res[k]);
+	return 0;
+}
+
+/* Fetches the text of results from..from+count-1 at once: for a prefix
+ * query the store makes their snippets in one go. */
+static void
+results_load(struct app *a, int from, int count)
+{
+	int	i;
+
+	for (i = from; i < from + count && i < a->nres; i++)
+		if (!a->res[i].loaded)
+			break;
+	if (a->run != NULL && i < from + count && i < a->nres)
+		store_search_top(a->run, i, from + count - i, result_place, a);
+}
+
 /* Result i, its text fetched when first needed; NULL when there is none. */
 static struct result *
 result_at(struct app *a, int i)
@@ -543,6 +569,7 @@ results_draw(struct app *a, WINDOW *w)
 		a->rtop = a->rsel;
 	if ((a->rsel - a->rtop + 1) * 3 > h - 2)
 		a->rtop = a->rsel - (h - 2) / 3 + 1;
+	results_load(a, a->rtop, (h - 2) / 3 + 1);
 	for (i = a->rtop; i < a->nres && y + 1 < h; i++) {
 		const struct result *r = result_at(a, i);
 		int attr = i == a->rsel ? A_REVERSE : 0;
