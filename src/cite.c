@@ -1255,19 +1255,32 @@ ascii_alnum(int c)
 static int
 trigger(const char *s, size_t len, size_t i)
 {
-	static const char *const words[] = {
-		"kst-", "kamerstuk", "dossier-", "ah-", "aanhangsel", "h-",
-		"hande", "tweede", "eerste", "motie", "tk", "ek", "nr", "nummer",
+	static const struct {
+		const char	*w;
+		size_t		 n;
+	} words[] = {
+#define W(s)	{ s, sizeof s - 1 }
+		W("kst-"), W("kamerstuk"), W("dossier-"), W("ah-"),
+		W("aanhangsel"), W("h-"), W("hande"), W("tweede"), W("eerste"),
+		W("motie"), W("tk"), W("ek"), W("nr"), W("nummer"),
+#undef W
 	};
-	size_t	k;
+	size_t	k, j;
 	int	c = (unsigned char)s[i];
 
 	if (c >= '0' && c <= '9')
 		return i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9';
 	c |= 0x20;
-	for (k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (words[k][0] == c && kw_at(s, len, i, words[k]) != 0)
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		if (words[k].w[0] != c || words[k].n > len - i)
+			continue;
+		for (j = 1; j < words[k].n; j++)
+			if ((s[i + j] | (words[k].w[j] == '-' ? 0 : 0x20)) !=
+			    words[k].w[j])
+				break;
+		if (j == words[k].n)
 			return 1;
+	}
 	return 0;
 }
 

@@ -62,11 +62,20 @@ load_read(const char *path, unsigned char **raw, size_t *len, char *err,
 	return 0;
 }
 
+/* FNV-1a, eight bytes a step (with a shift to mix the high bits down):
+ * the hash of every file of a load, so it runs at memory speed. */
 static uint64_t
 fnv1a(uint64_t h, const unsigned char *s, size_t n)
 {
-	size_t	i;
+	uint64_t	w;
+	size_t		i;
 
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h ^= w;
+		h *= 0x100000001b3ULL;
+		h ^= h >> 32;
+	}
 	for (i = 0; i < n; i++) {
 		h ^= s[i];
 		h *= 0x100000001b3ULL;

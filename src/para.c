@@ -39,6 +39,26 @@ cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Lines up to this many characters are counted by length, the longer
+ * ones (rare) kept to be sorted. */
+#define WIDTH_COUNTED	4096
+
+/* The k-th smallest (from 0) of the n lengths counted in hist and the
+ * nlong longer ones in longs. */
+static size_t
+kth_length(const unsigned *hist, size_t *longs, size_t nlong, size_t k)
+{
+	size_t	w;
+
+	for (w = 0; w < WIDTH_COUNTED; w++) {
+		if (k < hist[w])
+			return w;
+		k -= hist[w];
+	}
+	qsort(longs, nlong, sizeof *longs, cmp_size);
+	return k < nlong ? longs[k] : 0;
+}
+
 static int
 text_line(const struct line *l)
 {
@@ -59,11 +79,17 @@ ends_hyphen(const struct line *l)
 static enum layout
 layout_detect(const struct paper *p, size_t *width, int *hardbreak)
 {
-	size_t	*lens, n = 0, i, pairs = 0, ts = 0, nts = 0, seps = 0;
-	int	 prev = -1, gap = 0;
+	size_t		*longs, n = 0, nlong = 0, i, len, pairs = 0, ts = 0, nts = 0;
+	size_t		 seps = 0;
+	unsigned	*hist;
+	int		 prev = -1, gap = 0;
 
-	if ((lens = calloc(p->nlines + 1, sizeof *lens)) == NULL)
+	if ((hist = calloc(WIDTH_COUNTED, sizeof *hist)) == NULL)
 		return LAYOUT_LINES;
+	if ((longs = calloc(p->nlines + 1, sizeof *longs)) == NULL) {
+		free(hist);
+		return LAYOUT_LINES;
+	}
 	for (i = 0; i < p->nlines; i++) {
 		const struct line *l = &p->lines[i];
 
@@ -74,7 +100,11 @@ layout_detect(const struct paper *p, size_t *width, int *hardbreak)
 				gap |= 2;
 			continue;
 		}
-		lens[n++] = text_chars(l->s, l->len);
+		if ((len = text_chars(l->s, l->len)) < WIDTH_COUNTED)
+			hist[len]++;
+		else
+			longs[nlong++] = len;
+		n++;
 		if (prev != -1 && gap == 1)
 			seps++;
 		if (prev != -1 && gap == 0) {
@@ -89,15 +119,15 @@ layout_detect(const struct paper *p, size_t *width, int *hardbreak)
 		prev = (int)i;
 		gap = 0;
 	}
-	qsort(lens, n, sizeof *lens, cmp_size);
 	/* a full line: the upper quartile, which a few overlong lines that
 	 * extraction failed to wrap do not move */
-	*width = n ? lens[n * 3 / 4] : 80;
+	*width = n ? kth_length(hist, longs, nlong, n * 3 / 4) : 80;
 	/* printed papers are not narrower than this; a short paper with few
 	 * full lines must not make every line look full */
 	if (*width < 60)
 		*width = 60;
-	free(lens);
+	free(hist);
+	free(longs);
 	*hardbreak = 0;
 	if (*width > 250 || p->docx)
 		return LAYOUT_LINES;
