@@ -214,7 +214,12 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		return -1;
 	}
 	snprintf(path, sizeof path, "%s/index.db", home);
-	if (sqlite3_open(path, &st->db) != SQLITE_OK) {
+	/* a connection is used by one thread at a time (the loader has one
+	 * per thread), and no one reads SQLite's memory statistics: no locks
+	 * for either */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(st->db));
 		store_close(st);
 		return -1;
