@@ -291,6 +291,8 @@ load_parse(const char *path, const unsigned char *raw, size_t len,
 		snprintf(err, errlen, "no text in it");
 		return -1;
 	}
+	/* a parsed paper may wait for the store: only what it stores */
+	paper_trim(p);
 	return 0;
 oom:
 	snprintf(err, errlen, "out of memory");

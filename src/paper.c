@@ -101,7 +101,7 @@ paper_add_section(struct paper *p, const char *number, const char *title,
 }
 
 void
-paper_free(struct paper *p)
+paper_trim(struct paper *p)
 {
 	size_t	i;
 
@@ -109,6 +109,22 @@ paper_free(struct paper *p)
 		if (p->lines[i].flags & LINE_OWN)
 			free(p->lines[i].s);
 	free(p->lines);
+	p->lines = NULL;
+	p->nlines = 0;
+	free(p->buf);
+	p->buf = NULL;
+	p->buflen = 0;
+	if (p->wc != NULL)
+		wordcount_free(p->wc);
+	p->wc = NULL;
+}
+
+void
+paper_free(struct paper *p)
+{
+	size_t	i;
+
+	paper_trim(p);
 	for (i = 0; i < p->npara; i++) {
 		free(p->paras[i].text);
 		free(p->paras[i].marks);
@@ -123,8 +139,5 @@ paper_free(struct paper *p)
 	free(p->meta.title);
 	free(p->meta.signatories);
 	free(p->sidecar);
-	free(p->buf);
-	if (p->wc != NULL)
-		wordcount_free(p->wc);
 	memset(p, 0, sizeof *p);
 }

@@ -113,6 +113,9 @@ struct paper {
 
 /* Frees everything the paper owns (not the struct itself). */
 void	paper_free(struct paper *p);
+/* Frees what only parsing needs (the decoded file, its lines and word
+ * counts), keeping paragraphs, notes, sections and metadata. */
+void	paper_trim(struct paper *p);
 /* Appends a paragraph copying text; returns its index or -1. */
 int	paper_add_para(struct paper *p, const char *text, size_t len, int line, int page);
 /* Inserts a paragraph copying text at index at; returns at or -1. Only
