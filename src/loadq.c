@@ -13,7 +13,7 @@
 
 /* How much of the files may wait, parsed, for the store: a few large
  * papers, not a corpus. */
-#define LOADQ_BYTES	(32L * 1024 * 1024)
+#define LOADQ_BYTES	(8L * 1024 * 1024)
 
 struct loadq {
 	char			**paths;

@@ -197,6 +197,12 @@ user_failed(struct store *st, const char *home, char *err, size_t errlen)
 	return -1;
 }
 
+/* A load commits every BATCH_BYTES of text or BATCH_SECONDS, so that
+ * FTS5 writes large segments and a reader sees the load go on. */
+#define BATCH_BYTES	(16L * 1024 * 1024)
+#define BATCH_SECONDS	3
+#define BATCH_CACHE_KB	16384
+
 int
 store_open(const char *home, struct store **stp, char *err, size_t errlen)
 {
@@ -578,11 +584,6 @@ doc_renumber(struct store *st, long long doc)
 	return rc;
 }
 
-/* A load commits every BATCH_BYTES of text or BATCH_SECONDS, so that
- * FTS5 writes large segments and a reader sees the load go on. */
-#define BATCH_BYTES	(16L * 1024 * 1024)
-#define BATCH_SECONDS	3
-#define BATCH_CACHE_KB	32768
 
 static long long
 now_seconds(void)
@@ -613,8 +614,11 @@ batch_begin(struct store *st, char *err, size_t errlen)
 	/* a write that changes nothing takes index.db's lock at once;
 	 * BEGIN IMMEDIATE would take user.db's too, holding the user's
 	 * bookmarks up for the whole batch */
-	/* a batch's pages stay in memory till it is committed */
+	/* a batch's pages stay in memory till it is committed, and so do
+	 * the pages a file's savepoint would give back (not in a temporary
+	 * file written page by page) */
 	if (exec(st, "PRAGMA cache_size=-" STR(BATCH_CACHE_KB) ";"
+	    "PRAGMA temp_store=MEMORY;"
 	    "CREATE TEMP TABLE IF NOT EXISTS fts_docs("
 	    "doc INTEGER PRIMARY KEY); BEGIN; UPDATE main.doc SET id = id"
 	    " WHERE 0", err, errlen) == -1) {
@@ -631,6 +635,7 @@ batch_begin(struct store *st, char *err, size_t errlen)
 	st->next_para = st->last_para;
 	st->next_note = st->last_note;
 	st->batch_bytes = 0;
+	st->batch_files = 0;
 	st->batch_start = now_seconds();
 	st->batch = 1;
 	return 0;
@@ -901,6 +906,7 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 		goto fail;
 	if (exec(st, "RELEASE put", err, errlen) == -1)
 		goto fail;
+	st->batch_files++;
 	snprintf(r->id, sizeof r->id, "%s", p->meta.id);
 	if (st->batch_bytes >= BATCH_BYTES || now_seconds() - st->batch_start >=
 	    BATCH_SECONDS)
@@ -909,6 +915,17 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 fail:
 	snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
 	sqlite3_exec(st->db, "ROLLBACK TO put; RELEASE put", NULL, NULL, NULL);
+	/* a full disk or an I/O error ends the whole transaction */
+	if (sqlite3_get_autocommit(st->db)) {
+		if (st->batch_files > 0) {
+			size_t used = strlen(err);
+
+			snprintf(err + used, errlen - used, " (and the %d files"
+			    " before it since the last commit are not in the"
+			    " index: load them again)", st->batch_files);
+		}
+		st->batch = 0;
+	}
 	return -1;
 }
 

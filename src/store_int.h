@@ -25,6 +25,7 @@ struct store {
 	long long last_para, last_note;	/* the highest ids before it */
 	long long next_para, next_note;	/* the ids given out in it */
 	size_t	 batch_bytes;
+	int	 batch_files;		/* files put in it */
 	long long batch_start;		/* its start, in seconds */
 };
 
