@@ -208,7 +208,6 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 {
 	struct store	*st;
 	char		 path[4096], sql[4200];
-	int		 one = 1;
 
 	*stp = NULL;
 	if (mkdirs(home) == -1) {
@@ -252,10 +251,6 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 	if (exec(st, sql, err, errlen) == -1 ||
 	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1)
 		return user_failed(st, home, err, errlen);
-	/* the -wal and -shm files stay when the last process closes, so
-	 * that the next one (every command is one) does not make them anew */
-	sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
-	sqlite3_file_control(st->db, "user", SQLITE_FCNTL_PERSIST_WAL, &one);
 	if (!index_current(st)) {
 		sqlite3_stmt *t = store_prep(st, "SELECT 1 FROM main.doc LIMIT 1");
 
