@@ -284,7 +284,7 @@ cli_load(struct cli *c, int argc, char **argv)
 	sigaction(SIGINT, &sa, &oint);
 	sigaction(SIGTERM, &sa, &oterm);
 	cli_datadir(dir, sizeof dir, "data");
-	if (store_open(c->home, &reader, err, sizeof err) == -1 ||
+	if (store_open(store_home(c->st), &reader, err, sizeof err) == -1 ||
 	    (q = loadq_start(files, n, dir, file_same, reader, &load_stop)) == NULL) {
 		fprintf(stderr, "%s: cannot start loading: %s\n", c->prog,
 		    reader == NULL ? err : "out of memory");

@@ -218,6 +218,7 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	snprintf(st->home, sizeof st->home, "%s", home);
 	snprintf(path, sizeof path, "%s/index.db", home);
 	/* a connection is used by one thread at a time (the loader has one
 	 * per thread), and no one reads SQLite's memory statistics: no locks
@@ -276,6 +277,12 @@ int
 store_emptied(struct store *st)
 {
 	return st->emptied;
+}
+
+const char *
+store_home(struct store *st)
+{
+	return st->home;
 }
 
 void

@@ -18,6 +18,8 @@ void	store_close(struct store *st);
 /* Whether store_open found an index.db of an older leeskamer and emptied
  * it: the papers must be loaded again (user.db is untouched). */
 int	store_emptied(struct store *st);
+/* The folder the store was opened in. */
+const char *store_home(struct store *st);
 
 enum store_state { STORE_NEW, STORE_CHANGED, STORE_SAME };
 /* What the index holds for the file with this stem: absent, another hash,

@@ -9,6 +9,7 @@
 struct store {
 	sqlite3	*db;
 	int	 emptied;	/* an old index.db was dropped on opening */
+	char	 home[4096];	/* the folder of index.db and user.db */
 
 	/* Statements kept prepared, found by their SQL's address: the
 	 * loader runs the same few for every file. */
