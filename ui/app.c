@@ -166,7 +166,7 @@ app_follow(struct app *a, const struct ucite *c)
 {
 	int64_t	doc;
 	char	err[512];
-	int	para = 1, i;
+	int	para = 1, i, pin;
 
 	if (c->target == NULL) {
 		/* show it in the panel, where o and :load can act on it */
@@ -180,15 +180,17 @@ app_follow(struct app *a, const struct ucite *c)
 		app_message(a, "%s: %s", c->target, err);
 		return;
 	}
-	if (c->pin > 0 && (i = store_para_at_page(a->st, doc, c->pin)) > 0)
+	/* c is in the document app_open lets go of */
+	pin = c->pin;
+	if (pin > 0 && (i = store_para_at_page(a->st, doc, pin)) > 0)
 		para = i;
 	if (app_open(a, doc, para, 0, 1) == -1)
 		return;
-	if (c->pin > 0 && para > 1)
-		app_message(a, "%s, p. %d", a->doc.title, c->pin);
-	else if (c->pin > 0)
+	if (pin > 0 && para > 1)
+		app_message(a, "%s, p. %d", a->doc.title, pin);
+	else if (pin > 0)
 		app_message(a, "%s: p. %d cited, but this text has no page"
-		    " numbers", a->doc.title, c->pin);
+		    " numbers", a->doc.title, pin);
 	else
 		app_message(a, "%s", a->doc.title);
 }
