@@ -201,7 +201,7 @@ user_failed(struct store *st, const char *home, char *err, size_t errlen)
  * FTS5 writes large segments and a reader sees the load go on. */
 #define BATCH_BYTES	(16L * 1024 * 1024)
 #define BATCH_SECONDS	3
-#define BATCH_CACHE_KB	16384
+#define BATCH_CACHE_KB	8192
 
 int
 store_open(const char *home, struct store **stp, char *err, size_t errlen)
