@@ -197,6 +197,12 @@ load_one(struct loader *ld, struct loadq_item *it)
 		snprintf(err, sizeof err, "%s", it->err);
 		break;
 	case LOADQ_PARSED:
+		/* the same file twice in one load: the parsing thread sees
+		 * only what is committed */
+		if (store_file_state(ld->c->st, it->stem, it->l.hash) == STORE_SAME) {
+			printf("unchanged  %s\n", it->stem);
+			break;
+		}
 		if (store_put(ld->c->st, it->path, &it->l, &r, err,
 		    sizeof err) == -1)
 			break;

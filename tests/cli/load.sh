@@ -63,6 +63,12 @@ eq "changed copy: still 5 documents" "$(pj "$WORK/docs2.json" 'len(d)')" 5
 run "$LK" load "$WORK/upd/002_117d03dec8eb1697.txt"
 eq "changed copy again: unchanged" "$out" "unchanged  002_117d03dec8eb1697"
 
+# ---- the same files twice in one load: the second time unchanged ----
+run "$LK" --home "$WORK/twice" load "$CORPUS" "$CORPUS"
+eq "twice in one load: 6 added, then 6 unchanged" \
+	"$(printf '%s\n' "$out" | awk '{print $1}' | uniq -c | awk '{print $1, $2}' | tr '\n' ' ')" \
+	"6 added 6 unchanged "
+
 # ---- stamps: size and time say a file is unchanged without reading it ----
 mkdir "$WORK/st"
 printf 'Een brief\n\nDe eerste alinea van deze korte brief.\n' >"$WORK/st/brief.txt"
