@@ -155,6 +155,18 @@ int	store_doc_key(struct store *st, int64_t rowid, char *out, size_t len);
 /* The number of documents in the index. */
 int	store_doc_count(struct store *st);
 
+/* The browser's reads (store_view.c): what a screen shows, by index and
+ * with statements kept prepared. Paragraphs first..last, both given; the
+ * highest paragraph ordinal; store_sections, cheaper for a long
+ * document; and a number that changes when another connection changes
+ * the index. */
+int	store_view_paras(struct store *st, int64_t doc, int first, int last,
+	    para_fn fn, void *arg);
+int	store_view_npara(struct store *st, int64_t doc);
+int	store_view_sections(struct store *st, int64_t doc, section_fn fn,
+	    void *arg);
+int64_t	store_view_stamp(struct store *st);
+
 /* Reading positions in user.db, by document id. */
 int	store_position_get(struct store *st, const char *doc, int *para, int *line);
 int	store_position_set(struct store *st, const char *doc, int para, int line);

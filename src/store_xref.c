@@ -7,6 +7,7 @@
  * from the recogniser itself (lk_dossier_id), so both sides are spelled by
  * the same code. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -286,4 +287,215 @@ store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
 			break;
 	}
 	return done(s, rc);
+}
+
+/* ---- the browser's: one document's citations without the corpus ---- */
+
+struct bcite {
+	struct xref_cite	 r;
+	int64_t			 para;	/* its paragraph's rowid, 0 none */
+	int			 part, pos, isnote;
+};
+
+static int64_t
+key64(const int64_t *v, int n, int64_t x)
+{
+	int	lo = 0, hi = n, m;
+
+	/* v: rowid, ordinal pairs, by rowid */
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (v[2 * m] < x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && v[2 * lo] == x ? v[2 * lo + 1] : 0;
+}
+
+static int
+pair_cmp(const void *x, const void *y)
+{
+	const int64_t	*a = x, *b = y;
+
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+/* READING, on the rows in memory. */
+static int
+bcite_cmp(const void *x, const void *y)
+{
+	const struct bcite	*a = x, *b = y;
+	int			 ka, kb;
+
+	if ((a->r.paragraph == 0) != (b->r.paragraph == 0))
+		return a->r.paragraph == 0 ? 1 : -1;
+	if (a->r.paragraph != b->r.paragraph)
+		return a->r.paragraph < b->r.paragraph ? -1 : 1;
+	if (a->part != b->part)
+		return a->part < b->part ? -1 : 1;
+	ka = a->isnote ? a->pos : a->r.start;
+	kb = b->isnote ? b->pos : b->r.start;
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	if (a->isnote != b->isnote)
+		return a->isnote - b->isnote;
+	if (a->r.note != b->r.note)
+		return a->r.note < b->r.note ? -1 : 1;
+	return (a->r.start > b->r.start) - (a->r.start < b->r.start);
+}
+
+static char *
+dupz(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+int
+store_xref_doc_cites(struct store *st, int64_t doc, xref_cite_fn fn,
+    void *arg)
+{
+	sqlite3_stmt	*s, *m;
+	struct bcite	*v = NULL, *nv;
+	int64_t		*ords = NULL, *no;
+	int		 n = 0, cap = 0, np = 0, pcap = 0, i, rc, ok = 1;
+
+	/* no join with the paragraphs' rows, which hold the text: their
+	 * ordinals come from the (doc, ord) index, matched here */
+	s = store_cached(st, "SELECT c.kind, c.target, c.display, c.label,"
+	    " coalesce(c.para, 0), coalesce(n.number, 0), coalesce(n.pos, 0),"
+	    " c.note IS NOT NULL, coalesce(c.page, 0), coalesce(c.pin, 0),"
+	    " coalesce(c.start, 0), coalesce(c.end, 0), coalesce(f.part, 0),"
+	    " t.key, t.title FROM cite c JOIN file f ON f.id = c.file"
+	    " LEFT JOIN note n ON n.id = c.note"
+	    " LEFT JOIN doc t ON t.key = c.target WHERE c.doc = ?1");
+	m = store_cached(st, "SELECT id, ord FROM para WHERE doc = ?1");
+	if (s == NULL || m == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct bcite *b;
+
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			if ((nv = realloc(v, (size_t)cap * sizeof *v)) == NULL) {
+				ok = 0;
+				break;
+			}
+			v = nv;
+		}
+		b = &v[n++];
+		memset(b, 0, sizeof *b);
+		b->r.kind = dupz(store_text(s, 0));
+		b->r.id = dupz(store_text(s, 1));
+		b->r.display = dupz(store_text(s, 2));
+		b->r.label = dupz(store_text(s, 3));
+		b->para = sqlite3_column_int64(s, 4);
+		b->r.note = sqlite3_column_int(s, 5);
+		b->pos = sqlite3_column_int(s, 6);
+		b->isnote = sqlite3_column_int(s, 7);
+		b->r.page = sqlite3_column_int(s, 8);
+		b->r.pin = sqlite3_column_int(s, 9);
+		b->r.start = sqlite3_column_int(s, 10);
+		b->r.end = sqlite3_column_int(s, 11);
+		b->part = sqlite3_column_int(s, 12);
+		b->r.target = dupz(store_text(s, 13));
+		b->r.target_title = dupz(store_text(s, 14));
+		/* -1: not a document's id, maybe a dossier's */
+		b->r.ntargets = b->r.target ? 1 : -1;
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = 0;
+	sqlite3_reset(s);
+	sqlite3_bind_int64(m, 1, doc);
+	while (ok && n > 0 && (rc = sqlite3_step(m)) == SQLITE_ROW) {
+		if (np == pcap) {
+			pcap = pcap ? 2 * pcap : 1024;
+			if ((no = realloc(ords, (size_t)pcap * 2 * sizeof *no)) == NULL) {
+				ok = 0;
+				break;
+			}
+			ords = no;
+		}
+		ords[2 * np] = sqlite3_column_int64(m, 0);
+		ords[2 * np++ + 1] = sqlite3_column_int64(m, 1);
+	}
+	sqlite3_reset(m);
+	if (ok) {
+		qsort(ords, (size_t)np, 2 * sizeof *ords, pair_cmp);
+		for (i = 0; i < n; i++)
+			v[i].r.paragraph = (int)key64(ords, np, v[i].para);
+		qsort(v, (size_t)n, sizeof *v, bcite_cmp);
+	}
+	for (i = 0; i < n; i++) {
+		v[i].r.doc = v[i].r.doc_title = v[i].r.snippet = "";
+		if (ok && fn(&v[i].r, arg) != 0)
+			ok = 2;
+		free((char *)v[i].r.kind);
+		free((char *)v[i].r.id);
+		free((char *)v[i].r.display);
+		free((char *)v[i].r.label);
+		free((char *)v[i].r.target);
+		free((char *)v[i].r.target_title);
+	}
+	free(v);
+	free(ords);
+	return ok ? 0 : -1;
+}
+
+int
+store_xref_first(struct store *st, const char *id, char *key, size_t len)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	/* the first document of res for one id, without building res */
+	s = store_cached(st, "SELECT x.key FROM doc x WHERE x.key = ?1"
+	    " OR (x.dossier IS NOT NULL AND substr(?1, 1, 8) = 'dossier-'"
+	    " AND lk_dossier_id(x.dossier) = ?1) ORDER BY " FIRST " LIMIT 1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		snprintf(key, len, "%s", store_text(s, 0));
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+store_xref_cited_by_doc(struct store *st, int64_t doc, int limit,
+    xref_cite_fn fn, void *arg)
+{
+	struct xref_cite	 r;
+	sqlite3_stmt		*s;
+	char			 snip[SNIPPET_CHARS * 4 + 16];
+	int			 rc;
+
+	/* store_xref_cited_by for a document's own id, the browser's way:
+	 * by the cite_target index, without the paper itself, and only
+	 * what a panel shows */
+	s = store_cached(st, "SELECT d.key, d.title, coalesce(p.ord, 0),"
+	    " coalesce(p.text, n.text) FROM cite c JOIN doc d ON d.id = c.doc"
+	    " JOIN file f ON f.id = c.file LEFT JOIN para p ON p.id = c.para"
+	    " LEFT JOIN note n ON n.id = c.note"
+	    " WHERE c.target = (SELECT key FROM doc WHERE id = ?1)"
+	    " AND c.doc <> ?1"
+	    " ORDER BY d.dossier IS NULL, d.dossier, CAST(d.number AS INTEGER),"
+	    " d.key, " READING " LIMIT ?2");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, limit);
+	memset(&r, 0, sizeof r);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.doc = store_text(s, 0);
+		r.doc_title = store_text(s, 1);
+		r.paragraph = sqlite3_column_int(s, 2);
+		snippet(store_text(s, 3), snip, sizeof snip);
+		r.snippet = snip;
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }

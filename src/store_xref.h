@@ -77,4 +77,19 @@ typedef int (*xref_related_fn)(const struct xref_related *, void *);
 int	store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
 	    void *arg);
 
+/* For the browser: a document's citations as store_xref_cites, without
+ * resolving them through the corpus: target is the document whose id is
+ * cited, else NULL with ntargets -1 (store_xref_first may still find a
+ * dossier's paper); doc, doc_title and snippet are "". */
+int	store_xref_doc_cites(struct store *st, int64_t doc, xref_cite_fn fn,
+	    void *arg);
+/* The first document an id resolves to, as store_xref_cites's target:
+ * 0 with its id in key, 1 none, -1 error. */
+int	store_xref_first(struct store *st, const char *id, char *key,
+	    size_t len);
+/* The first limit passages citing document doc, as store_xref_cited_by
+ * for its id, without the document itself; target fields NULL. */
+int	store_xref_cited_by_doc(struct store *st, int64_t doc, int limit,
+	    xref_cite_fn fn, void *arg);
+
 #endif
