@@ -63,6 +63,7 @@ cite_add(const struct xref_cite *r, void *arg)
 	c->pin = r->pin;
 	c->start = r->start;
 	c->end = r->end;
+	c->resolved = r->ntargets >= 0;
 	return 0;
 }
 
@@ -140,22 +141,58 @@ related_add(const struct xref_related *r, void *arg)
 	return link_add(&d->related, &d->nrelated, r->id, r->title, why, 0);
 }
 
+/* Citations of a document shown in the panel: a long list is cut, it
+ * would be read for every paper opened. */
+#define CITEDBY_MAX	500
+
 int
 udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 {
 	memset(d, 0, sizeof *d);
 	d->rowid = rowid;
 	if (store_doc_get(st, rowid, head_get, d) == -1 || d->title == NULL ||
-	    store_sections(st, rowid, sec_add, d) == -1 ||
-	    store_xref_cites(st, rowid, cite_add, d) == -1 ||
+	    store_view_sections(st, rowid, sec_add, d) == -1 ||
+	    store_xref_doc_cites(st, rowid, cite_add, d) == -1 ||
 	    store_notes(st, rowid, 0, 0, note_add, d) == -1 ||
-	    store_xref_cited_by(st, d->key, citedby_add, d) == -1 ||
-	    store_xref_related(st, rowid, related_add, d) == -1) {
+	    store_xref_cited_by_doc(st, rowid, CITEDBY_MAX, citedby_add, d) == -1) {
 		udoc_free(d);
 		return -1;
 	}
-	d->npara = store_para_count(st, rowid);
+	d->npara = store_view_npara(st, rowid);
 	return 0;
+}
+
+void
+udoc_related(struct store *st, struct udoc *d)
+{
+	if (d->rowid == 0 || d->related_read)
+		return;
+	d->related_read = 1;
+	store_xref_related(st, d->rowid, related_add, d);
+}
+
+const char *
+udoc_target(struct store *st, struct udoc *d, int i)
+{
+	struct ucite	*c;
+	char		 key[256];
+	int		 k;
+
+	if (i < 0 || i >= d->ncites)
+		return NULL;
+	c = &d->cites[i];
+	if (c->resolved)
+		return c->target;
+	/* a dossier's id: its first paper, for every citation of it */
+	if (store_xref_first(st, c->id, key, sizeof key) != 0)
+		key[0] = '\0';
+	for (k = 0; k < d->ncites; k++)
+		if (!d->cites[k].resolved && strcmp(d->cites[k].id, c->id) == 0) {
+			d->cites[k].resolved = 1;
+			if (key[0] != '\0')
+				d->cites[k].target = strdup(key);
+		}
+	return c->target;
 }
 
 void

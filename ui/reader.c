@@ -11,6 +11,7 @@
 
 #define MARGIN	1
 #define MATCHES	256	/* search matches shown in one paragraph */
+#define RWINDOW	32	/* paragraphs read at once, well under RCACHE */
 
 static void
 rpara_free(struct rpara *r)
@@ -154,12 +155,66 @@ layout_para(const struct para_row *row, void *arg)
 	return r->text ? 0 : -1;
 }
 
+/* A free slot: the one used longest ago. */
+static struct rpara *
+victim(struct app *a)
+{
+	struct rpara	*v = &a->cache[0];
+	int		 i;
+
+	for (i = 1; i < RCACHE && v->id != 0; i++)
+		if (a->cache[i].id == 0 || a->cache[i].used < v->used)
+			v = &a->cache[i];
+	rpara_free(v);
+	return v;
+}
+
+static struct rpara *
+cached(struct app *a, int id)
+{
+	int	i;
+
+	for (i = 0; i < RCACHE; i++)
+		if (a->cache[i].id == id)
+			return &a->cache[i];
+	return NULL;
+}
+
+struct window {
+	struct app	*a;
+	int		 width;
+};
+
+/* One paragraph of a window: laid out, wrapped and kept. */
+static int
+window_para(const struct para_row *row, void *arg)
+{
+	struct window	*w = arg;
+	struct fetch	 f;
+	struct rpara	*r;
+	int		 n;
+
+	if (cached(w->a, row->id) != NULL)
+		return 0;
+	f.a = w->a;
+	f.r = r = victim(w->a);
+	if (layout_para(row, &f) == -1 || r->text == NULL ||
+	    (n = wrap_text(r->text, r->len, w->width, &r->lines)) == -1) {
+		rpara_free(r);
+		return 0;
+	}
+	r->nlines = n;
+	r->id = row->id;
+	r->used = ++w->a->tick;
+	return 0;
+}
+
 struct rpara *
 reader_para(struct app *a, int id, int width)
 {
-	struct rpara	*r, *victim = NULL;
-	struct fetch	 f;
-	int		 i, n;
+	struct window	 w;
+	struct rpara	*r;
+	int		 lo, hi;
 
 	if (id < 1 || id > a->doc.npara)
 		return NULL;
@@ -167,31 +222,29 @@ reader_para(struct app *a, int id, int width)
 		reader_cache_clear(a);
 		a->cache_width = width;
 	}
-	for (i = 0; i < RCACHE; i++) {
-		r = &a->cache[i];
-		if (r->id == id) {
-			r->used = ++a->tick;
-			return r;
-		}
-		if (victim == NULL || r->used < victim->used)
-			victim = r;
+	if ((r = cached(a, id)) != NULL) {
+		r->used = ++a->tick;
+		return r;
 	}
-	rpara_free(victim);
-	f.a = a;
-	f.r = victim;
-	if (store_paras(a->st, a->doc.rowid, id, id, layout_para, &f) == -1 ||
-	    victim->text == NULL) {
-		rpara_free(victim);
+	/* a window of paragraphs in one query, the way the reader goes:
+	 * on after a paragraph it holds, back before one, else around */
+	if (id > 1 && cached(a, id - 1) != NULL)
+		lo = id, hi = id + RWINDOW - 1;
+	else if (cached(a, id + 1) != NULL)
+		lo = id - RWINDOW + 1, hi = id;
+	else
+		lo = id - RWINDOW / 4, hi = lo + RWINDOW - 1;
+	if (lo < 1)
+		lo = 1;
+	if (hi > a->doc.npara)
+		hi = a->doc.npara;
+	w.a = a;
+	w.width = width;
+	if (store_view_paras(a->st, a->doc.rowid, lo, hi, window_para, &w) == -1)
 		return NULL;
-	}
-	if ((n = wrap_text(victim->text, victim->len, width, &victim->lines)) == -1) {
-		rpara_free(victim);
-		return NULL;
-	}
-	victim->nlines = n;
-	victim->id = id;
-	victim->used = ++a->tick;
-	return victim;
+	if ((r = cached(a, id)) != NULL)
+		r->used = ++a->tick;
+	return r;
 }
 
 int
@@ -332,6 +385,7 @@ reader_cite_step(struct app *a, int dir)
 		return;
 	}
 	a->sel = i;
+	udoc_target(a->st, &a->doc, i);
 	if (!visible(a, a->doc.cites[i].para))
 		reader_goto(a, a->doc.cites[i].para, a->lay.pane[PANE_READER].h / 3);
 	app_message(a, "%s%s%s", a->doc.cites[i].display,

@@ -1,6 +1,8 @@
 /* tree.c: the section tree. Documents are roots; an open document shows
- * its sections, which collapse and expand. Rows are rebuilt from the store
- * when something opens or closes. */
+ * its sections, which collapse and expand. Rows are rebuilt when
+ * something opens or closes: the documents and their labels from a list
+ * read once (again when the index changes), the open document's sections
+ * from the reader's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +93,7 @@ row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
 struct tdoc {
 	int64_t	 doc;
 	char	*title, *kamerstuk, *dossier, *dtitle, *number;
+	char	*label, *glabel;	/* alone, and in its dossier */
 	int	 sections;
 };
 
@@ -106,8 +109,11 @@ struct build {
 	int64_t		 doc;
 	int		 hide;	/* sections deeper than this are hidden; 0 none */
 	int		 base;	/* levels above the sections: 1 in a dossier */
+};
+
+struct collect {
 	struct tdoc	*docs;
-	int		 ndocs;
+	int		 ndocs, cap;
 };
 
 static int
@@ -170,28 +176,41 @@ counts_free(struct build *b)
 static int
 doc_collect(const struct doc_row *r, void *arg)
 {
-	struct build	*b = arg;
-	struct tdoc	*v = realloc(b->docs, (size_t)(b->ndocs + 1) * sizeof *v);
+	struct collect	*c = arg;
+	struct tdoc	*v, *d;
+	char		 label[768], *title;
 
-	if (v == NULL)
-		return -1;
-	b->docs = v;
-	v[b->ndocs].doc = r->rowid;
-	v[b->ndocs].title = ui_dupnull(r->title);
-	v[b->ndocs].kamerstuk = ui_dupnull(r->kamerstuk);
-	v[b->ndocs].dossier = ui_dupnull(r->dossier);
-	v[b->ndocs].dtitle = ui_dupnull(r->dossier_title);
-	v[b->ndocs].number = NULL;
-	v[b->ndocs].sections = r->sections;
+	if (c->ndocs == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		if ((v = realloc(c->docs, (size_t)c->cap * sizeof *v)) == NULL)
+			return -1;
+		c->docs = v;
+	}
+	d = &c->docs[c->ndocs++];
+	d->doc = r->rowid;
+	d->title = ui_dupnull(r->title);
+	d->kamerstuk = ui_dupnull(r->kamerstuk);
+	d->dossier = ui_dupnull(r->dossier);
+	d->dtitle = ui_dupnull(r->dossier_title);
+	d->number = NULL;
+	d->sections = r->sections;
 	/* the number is what follows "nr. " in the Kamerstuk */
 	if (r->kamerstuk && strstr(r->kamerstuk, "nr. "))
-		v[b->ndocs].number = ui_dupnull(strstr(r->kamerstuk, "nr. ") + 4);
-	b->ndocs++;
+		d->number = ui_dupnull(strstr(r->kamerstuk, "nr. ") + 4);
+	title = casing_sentence(d->title);
+	snprintf(label, sizeof label, "nr. %s \xe2\x80\x94 %s",
+	    d->number ? d->number : "?", title ? title : d->title);
+	d->glabel = strdup(label);
+	snprintf(label, sizeof label, "%s%s%s%s", title ? title : d->title,
+	    d->kamerstuk ? " (" : "", d->kamerstuk ? d->kamerstuk : "",
+	    d->kamerstuk ? ")" : "");
+	d->label = strdup(label);
+	free(title);
 	return 0;
 }
 
-void
-tree_free(struct app *a)
+static void
+rows_free(struct app *a)
 {
 	int	i;
 
@@ -204,37 +223,115 @@ tree_free(struct app *a)
 	a->ntrows = 0;
 }
 
+static void
+docs_free(struct app *a)
+{
+	int	k;
+
+	for (k = 0; k < a->ntdocs; k++) {
+		free(a->tdocs[k].title);
+		free(a->tdocs[k].kamerstuk);
+		free(a->tdocs[k].dossier);
+		free(a->tdocs[k].dtitle);
+		free(a->tdocs[k].number);
+		free(a->tdocs[k].label);
+		free(a->tdocs[k].glabel);
+	}
+	free(a->tdocs);
+	a->tdocs = NULL;
+	a->ntdocs = 0;
+}
+
+void
+tree_free(struct app *a)
+{
+	rows_free(a);
+	docs_free(a);
+}
+
+/* The documents, read when the index changed since. */
+static void
+docs_read(struct app *a)
+{
+	struct collect	c;
+	int64_t		stamp = store_view_stamp(a->st);
+
+	if (a->tdocs != NULL && stamp == a->tstamp)
+		return;
+	docs_free(a);
+	memset(&c, 0, sizeof c);
+	store_docs(a->st, doc_collect, &c);
+	a->tdocs = c.docs;
+	a->ntdocs = c.ndocs;
+	a->tstamp = stamp;
+}
+
+/* The sections of an open document: the reader's, if it reads it. */
+static void
+sections_rows(struct app *a, int64_t doc, struct build *b)
+{
+	struct section_row	r;
+	int			i;
+
+	if (doc != a->doc.rowid) {
+		store_view_sections(a->st, doc, sec_row, b);
+		return;
+	}
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < a->doc.nsecs; i++) {
+		const struct usec *s = &a->doc.secs[i];
+
+		r.rowid = s->rowid;
+		r.id = s->id;
+		r.number = s->number;
+		r.title = s->title;
+		r.level = s->level;
+		r.page = s->page;
+		r.first = s->first;
+		r.last = s->last;
+		sec_row(&r, b);
+	}
+}
+
 /* How many papers from docs[i] on share its dossier. */
 static int
-dossier_run(const struct build *b, int i)
+dossier_run(const struct app *a, int i)
 {
-	int	j;
+	const struct tdoc	*v = a->tdocs;
+	int			 j;
 
-	if (b->docs[i].dossier == NULL)
+	if (v[i].dossier == NULL)
 		return 0;
-	for (j = i; j < b->ndocs && b->docs[j].dossier != NULL &&
-	    strcmp(b->docs[j].dossier, b->docs[i].dossier) == 0; j++)
+	for (j = i; j < a->ntdocs && v[j].dossier != NULL &&
+	    strcmp(v[j].dossier, v[i].dossier) == 0; j++)
 		;
 	return j - i;
+}
+
+void
+tree_reload(struct app *a)
+{
+	docs_free(a);
+	tree_build(a);
 }
 
 void
 tree_build(struct app *a)
 {
 	struct build	 b;
-	char		 label[768], *title;
+	char		 label[768];
 	int		 i, k, run = 0, grouped, open;
 
-	tree_free(a);
+	rows_free(a);
+	docs_read(a);
 	memset(&b, 0, sizeof b);
 	b.a = a;
-	store_docs(a->st, doc_collect, &b);
-	for (i = 0; i < b.ndocs; i++) {
-		struct tdoc *d = &b.docs[i];
+	for (i = 0; i < a->ntdocs; i++) {
+		struct tdoc *d = &a->tdocs[i];
 
 		/* a dossier with several papers is a node of its own; run
 		 * counts the papers of the current one still to come */
-		if (run == 0 && (k = dossier_run(&b, i)) >= 2) {
+		if (run == 0 && (k = dossier_run(a, i)) >= 2) {
 			run = k;
 			snprintf(label, sizeof label, "%s%s%s (%d)", d->dossier,
 			    d->dtitle ? " " : "", d->dtitle ? d->dtitle : "", k);
@@ -249,17 +346,8 @@ tree_build(struct app *a)
 			run--;
 		if (grouped && !has_str(a->gopen, a->ngopen, d->dossier))
 			continue;
-		title = casing_sentence(d->title);
-		if (grouped)
-			snprintf(label, sizeof label, "nr. %s \xe2\x80\x94 %s",
-			    d->number ? d->number : "?", title ? title : d->title);
-		else
-			snprintf(label, sizeof label, "%s%s%s%s", title ? title : d->title,
-			    d->kamerstuk ? " (" : "", d->kamerstuk ? d->kamerstuk : "",
-			    d->kamerstuk ? ")" : "");
-		free(title);
 		open = has(a->topen, a->ntopen, d->doc);
-		row_add(a, d->doc, 0, grouped, 1, label);
+		row_add(a, d->doc, 0, grouped, 1, grouped ? d->glabel : d->label);
 		a->trows[a->ntrows - 1].kids = d->sections > 0;
 		a->trows[a->ntrows - 1].open = open;
 		if (open) {
@@ -270,18 +358,10 @@ tree_build(struct app *a)
 			b.base = grouped;
 			if (store_doc_key(a->st, d->doc, key, sizeof key) == 0)
 				store_bookmark_counts(a->st, key, count_add, &b);
-			store_sections(a->st, d->doc, sec_row, &b);
+			sections_rows(a, d->doc, &b);
 			counts_free(&b);
 		}
 	}
-	for (k = 0; k < b.ndocs; k++) {
-		free(b.docs[k].title);
-		free(b.docs[k].kamerstuk);
-		free(b.docs[k].dossier);
-		free(b.docs[k].dtitle);
-		free(b.docs[k].number);
-	}
-	free(b.docs);
 	/* a section has children when the next row is deeper */
 	for (i = 0; i < a->ntrows; i++)
 		if (a->trows[i].sec != 0)

@@ -12,6 +12,7 @@
 
 struct store;
 struct search_run;
+struct tdoc;
 struct wrap_line;
 
 /* ---- a document as the reader holds it: bounded by the document ---- */
@@ -26,6 +27,7 @@ struct usec {			/* a section */
 struct ucite {			/* a citation */
 	char	*kind, *id, *display, *label, *target;
 	int	 para, note, page, pin, start, end;
+	int	 resolved;	/* target is known: see udoc_target */
 };
 
 struct unote {
@@ -62,6 +64,7 @@ struct udoc {
 	int		 nnotes;
 	struct ulink	*citedby, *related;
 	int		 ncitedby, nrelated;
+	int		 related_read;	/* related is read when first shown */
 	struct urange	*marked;	/* bookmarked passages */
 	int		 nmarked;
 };
@@ -131,6 +134,9 @@ struct app {
 	unsigned	 tick;
 
 	/* the tree: documents and, for open ones, their sections */
+	struct tdoc	*tdocs;		/* the documents, read once */
+	int		 ntdocs;
+	int64_t		 tstamp;	/* the index they were read from */
 	struct trow	*trows;
 	int		 ntrows, tsel, ttop;
 	int64_t		*topen;		/* documents shown open */
@@ -212,6 +218,10 @@ void	app_follow(struct app *a, const struct ucite *c);
 int	udoc_load(struct store *st, int64_t rowid, struct udoc *d);
 void	udoc_free(struct udoc *d);
 int	udoc_section_of(const struct udoc *d, int para);
+/* Citation i's target, found in the corpus when first asked for. */
+const char *udoc_target(struct store *st, struct udoc *d, int i);
+/* Reads the related papers, once: they take the whole corpus. */
+void	udoc_related(struct store *st, struct udoc *d);
 
 /* reader.c */
 struct rpara *reader_para(struct app *a, int id, int width);
@@ -226,6 +236,8 @@ int	reader_width(struct app *a);
 
 /* tree.c */
 void	tree_build(struct app *a);
+/* tree_build, the documents read again: the index changed. */
+void	tree_reload(struct app *a);
 void	tree_free(struct app *a);
 void	tree_draw(struct app *a, WINDOW *w);
 void	tree_key(struct app *a, int key);

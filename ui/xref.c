@@ -16,9 +16,10 @@ struct xentry {
 #define XMAX	1024
 
 /* The panel's entries: citations whose paragraph is on screen, then the
- * document's cited-by passages and related papers. */
+ * document's cited-by passages and related papers. The related papers
+ * are read when rows are left for them (rows < 0: always). */
 static int
-entries(struct app *a, struct xentry *v)
+entries(struct app *a, struct xentry *v, int rows)
 {
 	int	i, n = 0, bottom;
 
@@ -31,6 +32,8 @@ entries(struct app *a, struct xentry *v)
 			v[n++] = (struct xentry){ X_CITE, i };
 	for (i = 0; i < a->doc.ncitedby && n < XMAX; i++)
 		v[n++] = (struct xentry){ X_CITEDBY, i };
+	if (rows < 0 || 2 * (n - a->xtop) + 3 < rows)
+		udoc_related(a->st, &a->doc);
 	for (i = 0; i < a->doc.nrelated && n < XMAX; i++)
 		v[n++] = (struct xentry){ X_RELATED, i };
 	return n;
@@ -54,6 +57,7 @@ entry_text(struct app *a, const struct xentry *e, char *l1, char *l2, size_t n)
 	if (e->kind == X_CITE) {
 		const struct ucite *c = &a->doc.cites[e->i];
 
+		udoc_target(a->st, &a->doc, e->i);
 		snprintf(l1, n, "%s%s", c->display, c->note ? " (note)" : "");
 		if (c->target != NULL)
 			snprintf(l2, n, "-> %s", c->target);
@@ -90,7 +94,7 @@ xref_draw(struct app *a, WINDOW *w)
 	}
 	x0 = a->lay.stacked ? 0 : 2;
 	wd -= 1;	/* never the last column: the cursor would wrap */
-	n = entries(a, v);
+	n = entries(a, v, h - y);
 	if (a->xsel >= n)
 		a->xsel = n ? n - 1 : 0;
 	/* the citation selected in the reader is the panel's selection too */
@@ -148,7 +152,7 @@ void
 xref_key(struct app *a, int key)
 {
 	struct xentry	 v[XMAX];
-	int		 n = entries(a, v);
+	int		 n = entries(a, v, -1);
 	int64_t		 doc;
 	char		 err[512];
 
@@ -166,6 +170,7 @@ xref_key(struct app *a, int key)
 			break;
 		if (v[a->xsel].kind == X_CITE) {
 			a->sel = v[a->xsel].i;
+			udoc_target(a->st, &a->doc, a->sel);
 			app_follow(a, &a->doc.cites[a->sel]);
 			break;
 		} else {
