@@ -370,7 +370,7 @@ command(struct app *a)
 		fflush(stdout);
 		reset_prog_mode();
 		getch();
-		tree_build(a);
+		tree_reload(a);
 		app_message(a, "Loaded %s", arg);
 	} else if (line[0] != '\0')
 		app_message(a, "Unknown command: %s (try :help)", line);
@@ -415,9 +415,10 @@ reader_key(struct app *a, int ch, int n)
 		reader_end(a);
 		break;
 	case '\n': case '\r': case KEY_ENTER:
-		if (a->sel >= 0 && a->sel < a->doc.ncites)
+		if (a->sel >= 0 && a->sel < a->doc.ncites) {
+			udoc_target(a->st, &a->doc, a->sel);
 			app_follow(a, &a->doc.cites[a->sel]);
-		else
+		} else
 			app_message(a, "No citation selected: } selects the next one.");
 		break;
 	}
