@@ -1162,7 +1162,8 @@ store_paras(struct store *st, int64_t doc, int first, int last, para_fn fn,
 
 	s = store_prep(st, "SELECT p.ord, s.sid, p.section, coalesce(p.page, 0),"
 	    " p.text, p.heading FROM para p LEFT JOIN section s ON s.id = p.section"
-	    " WHERE p.doc = ?1 AND p.ord >= ?2 AND (?3 = 0 OR p.ord <= ?3)"
+	    " WHERE p.doc = ?1 AND p.ord BETWEEN ?2 AND"
+	    " (CASE WHEN ?3 = 0 THEN 1 << 62 ELSE ?3 END)"	/* by the index */
 	    " ORDER BY p.ord");
 	if (s == NULL)
 		return -1;
