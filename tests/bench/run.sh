@@ -12,7 +12,8 @@
 # Environment: BENCH_QUERIES (number of queries), BENCH_REPS (rounds of
 # queries and re-loads, the best counts; 3), BENCH_SEED, BENCH_KEEP=1 (keep
 # the corpus and databases in bench/work-MODE), BENCH_KEYS (keys the
-# browser driver presses), BENCH_WORK (the work folder), CC.
+# browser driver presses), BENCH_WORK (the work folder), BENCH_OUT (where
+# the results go; bench), CC.
 set -u
 mode=${1:-quick}
 case $mode in
@@ -24,7 +25,7 @@ esac
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 LK=$ROOT/leeskamer
-OUT=$ROOT/bench
+OUT=${BENCH_OUT:-$ROOT/bench}
 W=${BENCH_WORK:-$OUT/work-$mode}
 SEED=${BENCH_SEED:-20240611}
 CC=${CC:-cc}
@@ -470,6 +471,6 @@ cp "$OUT/results.json" "$OUT/results-$mode.json"
 
 pass=$(awk -F'\t' '$8 == "PASS"' "$ROWS" | wc -l)
 miss=$(awk -F'\t' '$8 == "MISS"' "$ROWS" | wc -l)
-printf 'bench (%s): %d PASS, %d MISS, %d s; figures in bench/results.json (and results-%s.json)\n' \
-    "$mode" "$pass" "$miss" "$elapsed" "$mode"
+printf 'bench (%s): %d PASS, %d MISS, %d s; figures in %s/results.json (and results-%s.json)\n' \
+    "$mode" "$pass" "$miss" "$elapsed" "$OUT" "$mode"
 exit 0
