@@ -422,10 +422,17 @@ store_xref_doc_cites(struct store *st, int64_t doc, xref_cite_fn fn,
 	}
 	sqlite3_reset(m);
 	if (ok) {
-		qsort(ords, (size_t)np, 2 * sizeof *ords, pair_cmp);
+		/* both come mostly in order: a sort only when not */
+		for (i = 1; i < np && ords[2 * i - 2] < ords[2 * i]; i++)
+			;
+		if (i < np)
+			qsort(ords, (size_t)np, 2 * sizeof *ords, pair_cmp);
 		for (i = 0; i < n; i++)
 			v[i].r.paragraph = (int)key64(ords, np, v[i].para);
-		qsort(v, (size_t)n, sizeof *v, bcite_cmp);
+		for (i = 1; i < n && bcite_cmp(&v[i - 1], &v[i]) <= 0; i++)
+			;
+		if (i < n)
+			qsort(v, (size_t)n, sizeof *v, bcite_cmp);
 	}
 	for (i = 0; i < n; i++) {
 		v[i].r.doc = v[i].r.doc_title = v[i].r.snippet = "";
