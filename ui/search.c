@@ -463,6 +463,8 @@ results_reorder(struct app *a)
 int
 search_pending(struct app *a)
 {
+	if (a->doc.related_want && !a->doc.related_read)
+		return 1;
 	if (a->run == NULL || a->rstopped ||
 	    store_search_progress(a->run) == 100)
 		return 0;
@@ -482,6 +484,11 @@ search_idle(struct app *a)
 
 	if (!search_pending(a))
 		return;
+	/* the related papers take the corpus: after the screen, not in it */
+	if (a->doc.related_want && !a->doc.related_read) {
+		udoc_related(a->st, &a->doc);
+		return;
+	}
 	t0 = now_ms();
 	rc = store_search_step(a->run, rows, err, sizeof err);
 	slice_size(a, rows, now_ms() - t0);

@@ -64,7 +64,8 @@ struct udoc {
 	int		 nnotes;
 	struct ulink	*citedby, *related;
 	int		 ncitedby, nrelated;
-	int		 related_read;	/* related is read when first shown */
+	int		 related_want;	/* the panel has room for related: */
+	int		 related_read;	/* read between keys (search_idle) */
 	struct urange	*marked;	/* bookmarked passages */
 	int		 nmarked;
 };
@@ -273,9 +274,10 @@ void	results_draw(struct app *a, WINDOW *w);
 void	results_key(struct app *a, int key);
 void	results_free(struct app *a);
 void	search_free(struct app *a);
-/* Whether a corpus search is still ranking a list on screen (else the
- * ranking waits, letting go of the index), and a slice of that ranking:
- * the key loop calls search_idle while no key waits. */
+/* Whether work waits for the time between keys: a corpus search still
+ * ranking a list on screen (else the ranking waits, letting go of the
+ * index), or the related papers the panel has room for; and a slice of
+ * that work: the key loop calls search_idle while no key waits. */
 int	search_pending(struct app *a);
 void	search_idle(struct app *a);
 

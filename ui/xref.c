@@ -17,7 +17,8 @@ struct xentry {
 
 /* The panel's entries: citations whose paragraph is on screen, then the
  * document's cited-by passages and related papers. The related papers
- * are read when rows are left for them (rows < 0: always). */
+ * are read when rows are left for them: between keys (search_idle), or
+ * at once for a key in the panel (rows < 0). */
 static int
 entries(struct app *a, struct xentry *v, int rows)
 {
@@ -32,8 +33,10 @@ entries(struct app *a, struct xentry *v, int rows)
 			v[n++] = (struct xentry){ X_CITE, i };
 	for (i = 0; i < a->doc.ncitedby && n < XMAX; i++)
 		v[n++] = (struct xentry){ X_CITEDBY, i };
-	if (rows < 0 || 2 * (n - a->xtop) + 3 < rows)
+	if (rows < 0)
 		udoc_related(a->st, &a->doc);
+	else if (2 * (n - a->xtop) + 3 < rows)
+		a->doc.related_want = 1;
 	for (i = 0; i < a->doc.nrelated && n < XMAX; i++)
 		v[n++] = (struct xentry){ X_RELATED, i };
 	return n;
