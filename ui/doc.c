@@ -10,6 +10,17 @@
 #include "store_xref.h"
 #include "ui.h"
 
+/* Array p of n with room for one more, or NULL (p stays): it doubles,
+ * as a long document's thousands of rows would otherwise be copied at
+ * every one. */
+static void *
+grow(void *p, int n, size_t size)
+{
+	if (n > 0 && (n & (n - 1)) != 0)
+		return p;
+	return realloc(p, (n ? 2 * (size_t)n : 16) * size);
+}
+
 static int
 sec_add(const struct section_row *r, void *arg)
 {
@@ -17,7 +28,7 @@ sec_add(const struct section_row *r, void *arg)
 	struct usec	*v, *s;
 	int		 i;
 
-	if ((v = realloc(d->secs, (size_t)(d->nsecs + 1) * sizeof *v)) == NULL)
+	if ((v = grow(d->secs, d->nsecs, sizeof *v)) == NULL)
 		return -1;
 	d->secs = v;
 	s = &v[d->nsecs];
@@ -48,7 +59,7 @@ cite_add(const struct xref_cite *r, void *arg)
 	/* a citation in a note without a marker has no place in the text */
 	if (r->paragraph == 0)
 		return 0;
-	if ((v = realloc(d->cites, (size_t)(d->ncites + 1) * sizeof *v)) == NULL)
+	if ((v = grow(d->cites, d->ncites, sizeof *v)) == NULL)
 		return -1;
 	d->cites = v;
 	c = &v[d->ncites++];
@@ -73,7 +84,7 @@ note_add(const struct note_row *r, void *arg)
 	struct udoc	*d = arg;
 	struct unote	*v;
 
-	if ((v = realloc(d->notes, (size_t)(d->nnotes + 1) * sizeof *v)) == NULL)
+	if ((v = grow(d->notes, d->nnotes, sizeof *v)) == NULL)
 		return -1;
 	d->notes = v;
 	v[d->nnotes].number = r->number;
