@@ -18,7 +18,7 @@ grow(void *p, int n, size_t size)
 {
 	if (n > 0 && (n & (n - 1)) != 0)
 		return p;
-	return realloc(p, (n ? 2 * (size_t)n : 16) * size);
+	return realloc(p, (n ? 2 * (size_t)n : 1) * size);
 }
 
 static int

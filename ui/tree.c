@@ -116,6 +116,8 @@ struct collect {
 	int		 ndocs, cap;
 };
 
+static void	tsecs_free(struct app *);
+
 static int
 sec_row(const struct section_row *r, void *arg)
 {
@@ -247,6 +249,7 @@ tree_free(struct app *a)
 {
 	rows_free(a);
 	docs_free(a);
+	tsecs_free(a);
 }
 
 /* The documents, read when the index changed since. */
@@ -259,6 +262,7 @@ docs_read(struct app *a)
 	if (a->tdocs != NULL && stamp == a->tstamp)
 		return;
 	docs_free(a);
+	tsecs_free(a);
 	memset(&c, 0, sizeof c);
 	store_docs(a->st, doc_collect, &c);
 	a->tdocs = c.docs;
@@ -266,29 +270,99 @@ docs_read(struct app *a)
 	a->tstamp = stamp;
 }
 
-/* The sections of an open document: the reader's, if it reads it. */
+/* The sections of a document the tree shows open, kept from one build to
+ * the next: a document followed stays open, and the tree is built again
+ * at every document opened. */
+struct tsecs {
+	int64_t		 doc;
+	struct usec	*v;
+	int		 n;
+};
+
+static int
+tsec_add(const struct section_row *r, void *arg)
+{
+	struct tsecs	*t = arg;
+	struct usec	*v, *s;
+
+	/* room doubles at each power of two */
+	if ((t->n & (t->n - 1)) == 0) {
+		if ((v = realloc(t->v, (t->n ? 2 * (size_t)t->n : 1) *
+		    sizeof *v)) == NULL)
+			return -1;
+		t->v = v;
+	}
+	s = &t->v[t->n];
+	memset(s, 0, sizeof *s);
+	s->rowid = r->rowid;
+	s->id = ui_dup(r->id);
+	s->number = ui_dup(r->number);
+	s->title = ui_dup(r->title);
+	s->level = r->level;
+	s->first = r->first;
+	if (s->id == NULL || s->number == NULL || s->title == NULL) {
+		free(s->id);
+		free(s->number);
+		free(s->title);
+		return -1;
+	}
+	t->n++;
+	return 0;
+}
+
+static void
+tsecs_free(struct app *a)
+{
+	int	i, k;
+
+	for (i = 0; i < a->ntsecs; i++) {
+		for (k = 0; k < a->tsecs[i].n; k++) {
+			free(a->tsecs[i].v[k].id);
+			free(a->tsecs[i].v[k].number);
+			free(a->tsecs[i].v[k].title);
+		}
+		free(a->tsecs[i].v);
+	}
+	free(a->tsecs);
+	a->tsecs = NULL;
+	a->ntsecs = 0;
+}
+
+/* The rows of an open document's sections: the reader's, if it reads
+ * it, else those kept or read now. */
 static void
 sections_rows(struct app *a, int64_t doc, struct build *b)
 {
-	struct section_row	r;
-	int			i;
+	struct section_row	 r;
+	struct tsecs		*t = NULL, *nt;
+	const struct usec	*v = a->doc.secs;
+	int			 i, n = a->doc.nsecs;
 
 	if (doc != a->doc.rowid) {
-		store_view_sections(a->st, doc, sec_row, b);
-		return;
+		for (i = 0; i < a->ntsecs && t == NULL; i++)
+			if (a->tsecs[i].doc == doc)
+				t = &a->tsecs[i];
+		if (t == NULL) {
+			if ((nt = realloc(a->tsecs, (size_t)(a->ntsecs + 1) *
+			    sizeof *nt)) == NULL)
+				return;
+			a->tsecs = nt;
+			t = &nt[a->ntsecs++];
+			memset(t, 0, sizeof *t);
+			t->doc = doc;
+			store_view_sections(a->st, doc, tsec_add, t);
+		}
+		v = t->v;
+		n = t->n;
 	}
 	memset(&r, 0, sizeof r);
-	for (i = 0; i < a->doc.nsecs; i++) {
-		const struct usec *s = &a->doc.secs[i];
-
-		r.rowid = s->rowid;
-		r.id = s->id;
-		r.number = s->number;
-		r.title = s->title;
-		r.level = s->level;
-		r.page = s->page;
-		r.first = s->first;
-		r.last = s->last;
+	for (i = 0; i < n; i++) {
+		r.rowid = v[i].rowid;
+		r.id = v[i].id;
+		r.number = v[i].number;
+		r.title = v[i].title;
+		r.level = v[i].level;
+		r.first = v[i].first;
 		sec_row(&r, b);
 	}
 }
@@ -312,6 +386,7 @@ void
 tree_reload(struct app *a)
 {
 	docs_free(a);
+	tsecs_free(a);
 	tree_build(a);
 }
 

@@ -13,6 +13,7 @@
 struct store;
 struct search_run;
 struct tdoc;
+struct tsecs;
 struct wrap_line;
 
 /* ---- a document as the reader holds it: bounded by the document ---- */
@@ -138,6 +139,8 @@ struct app {
 	struct tdoc	*tdocs;		/* the documents, read once */
 	int		 ntdocs;
 	int64_t		 tstamp;	/* the index they were read from */
+	struct tsecs	*tsecs;		/* sections of documents shown open */
+	int		 ntsecs;
 	struct trow	*trows;
 	int		 ntrows, tsel, ttop;
 	int64_t		*topen;		/* documents shown open */
