@@ -299,7 +299,7 @@ cli_load(struct cli *c, int argc, char **argv)
 	while (q != NULL && !load_stop && (it = loadq_next(q)) != NULL) {
 		load_one(&ld, it);
 		ld.done++;
-		loadq_item_free(it);
+		loadq_release(q, it);
 	}
 	loadq_end(q);
 	store_close(reader);

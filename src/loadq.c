@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hyphen.h"
 #include "loadq.h"
 
-/* How much of the files may wait, parsed, for the store: a few large
- * papers, not a corpus. */
+/* How much of the files may be parsed and not yet stored: a few papers,
+ * not a corpus. A larger one is parsed only when the store has none in
+ * hand, so that two large papers are never in memory at once. */
 #define LOADQ_BYTES	(8L * 1024 * 1024)
 
 struct loadq {
@@ -27,7 +29,7 @@ struct loadq {
 	pthread_mutex_t		  lock;
 	pthread_cond_t		  changed;
 	struct loadq_item	 *head, *tail;
-	size_t			  queued;	/* bytes waiting */
+	size_t			  queued;	/* bytes parsed, not released */
 	int			  done;		/* the thread has no more */
 	int			  quit;		/* loadq_end: stop now */
 };
@@ -87,13 +89,24 @@ parse_all(void *arg)
 	int			 lx_open = 0, quit = 0;
 
 	for (i = 0; i < q->n && !quit && !*q->stop; i++) {
+		struct stat	sb;
+		size_t		size;
+
 		if ((it = calloc(1, sizeof *it)) == NULL)
 			break;
 		it->path = q->paths[i];
+		size = stat(it->path, &sb) == 0 ? (size_t)sb.st_size : 0;
+		pthread_mutex_lock(&q->lock);
+		while (q->queued > 0 && q->queued + size > LOADQ_BYTES && !q->quit)
+			pthread_cond_wait(&q->changed, &q->lock);
+		quit = q->quit;
+		pthread_mutex_unlock(&q->lock);
+		if (quit || *q->stop) {
+			free(it);
+			break;
+		}
 		item_parse(q, it, &lx, &lx_open);
 		pthread_mutex_lock(&q->lock);
-		while (q->queued >= LOADQ_BYTES && q->head != NULL && !q->quit)
-			pthread_cond_wait(&q->changed, &q->lock);
 		if (q->tail != NULL)
 			q->tail->next = it;
 		else
@@ -150,20 +163,22 @@ loadq_next(struct loadq *q)
 		if ((q->head = it->next) == NULL)
 			q->tail = NULL;
 		it->next = NULL;
-		q->queued -= it->bytes;
-		pthread_cond_broadcast(&q->changed);
 	}
 	pthread_mutex_unlock(&q->lock);
 	return it;
 }
 
 void
-loadq_item_free(struct loadq_item *it)
+loadq_release(struct loadq *q, struct loadq_item *it)
 {
 	if (it == NULL)
 		return;
 	if (it->state == LOADQ_PARSED)
 		load_free(&it->l);
+	pthread_mutex_lock(&q->lock);
+	q->queued -= it->bytes;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
 	free(it);
 }
 
@@ -180,7 +195,7 @@ loadq_end(struct loadq *q)
 	pthread_mutex_unlock(&q->lock);
 	/* the thread ends after the file in hand; what it left is freed */
 	while ((it = loadq_next(q)) != NULL)
-		loadq_item_free(it);
+		loadq_release(q, it);
 	pthread_join(q->thread, NULL);
 	pthread_mutex_destroy(&q->lock);
 	pthread_cond_destroy(&q->changed);

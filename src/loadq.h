@@ -1,6 +1,7 @@
 /* loadq.h: files read and parsed in a second thread, ahead of the one
- * that stores them, handed over in their order. What waits is bounded
- * (LOADQ_BYTES of files), so a load's memory does not grow with it. */
+ * that stores them, handed over in their order. What is parsed and not
+ * yet released is bounded (LOADQ_BYTES of files), so a load's memory does
+ * not grow with it. */
 #ifndef LK_LOADQ_H
 #define LK_LOADQ_H
 #include <signal.h>
@@ -39,7 +40,8 @@ struct loadq	*loadq_start(char **paths, size_t n, const char *datadir,
 		    loadq_same_fn same, void *arg, volatile sig_atomic_t *stop);
 /* The next file, waiting for it; NULL when there are no more. */
 struct loadq_item *loadq_next(struct loadq *q);
-void		 loadq_item_free(struct loadq_item *it);
+/* Frees a file the caller is done with, making room for the next. */
+void		 loadq_release(struct loadq *q, struct loadq_item *it);
 /* Stops the thread (after the file in hand) and frees what is left. */
 void		 loadq_end(struct loadq *q);
 
