@@ -19,6 +19,7 @@ rpara_free(struct rpara *r)
 	free(r->text);
 	free(r->spans);
 	free(r->lines);
+	free(r->m);
 	memset(r, 0, sizeof *r);
 }
 

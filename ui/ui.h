@@ -15,6 +15,7 @@ struct search_run;
 struct tdoc;
 struct tsecs;
 struct wrap_line;
+struct match;
 
 /* ---- a document as the reader holds it: bounded by the document ---- */
 
@@ -88,6 +89,9 @@ struct rpara {
 	struct wrap_line *lines;
 	int		  nlines;
 	unsigned	  used;		/* for eviction */
+	struct match	 *m;		/* its search matches, */
+	int		  nm;
+	unsigned	  mgen;		/* for app.mgen */
 };
 
 #define RCACHE	256
@@ -178,6 +182,8 @@ struct app {
 	double		 rshown;	/* when the list took the ranking, ms */
 	char		*hist[HIST_MAX];
 	int		 nhist;
+	char		 mkey[1024];	/* what the matches are of, */
+	unsigned	 mgen;		/* and a number for it */
 
 	/* bookmarks: a selection being made, and the list */
 	int		 vsel;		/* the selection's first paragraph, 0 none */
@@ -271,7 +277,8 @@ char   *prompt_read(struct app *a, const char *label, const char *initial,
 void	search_doc_prompt(struct app *a, int dir);
 void	search_repeat(struct app *a, int dir);
 void	search_corpus_prompt(struct app *a);
-int	search_matches(struct app *a, const struct rpara *r, struct match *m,
+#define SEARCH_MATCHES	256	/* the most kept for a paragraph */
+int	search_matches(struct app *a, struct rpara *r, struct match *m,
 	    int max);
 void	results_draw(struct app *a, WINDOW *w);
 void	results_key(struct app *a, int key);
