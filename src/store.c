@@ -202,6 +202,7 @@ user_failed(struct store *st, const char *home, char *err, size_t errlen)
 #define BATCH_BYTES	(16L * 1024 * 1024)
 #define BATCH_SECONDS	3
 #define BATCH_CACHE_KB	8192
+#define BUSY_MS		10000	/* how long a write waits for another */
 
 int
 store_open(const char *home, struct store **stp, char *err, size_t errlen)
@@ -230,7 +231,7 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		store_close(st);
 		return -1;
 	}
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, BUSY_MS);
 	if (sqlite3_create_function(st->db, "lk_dossier_id", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, dossier_id, NULL,
 	    NULL) != SQLITE_OK) {
@@ -600,10 +601,16 @@ static long long
 max_id(struct store *st, const char *sql)
 {
 	sqlite3_stmt	*s = store_cached(st, sql);
+	long long	 id = -1;
 
-	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+	if (s == NULL)
 		return -1;
-	return sqlite3_column_int64(s, 0);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	/* reset: a statement left open holds a read of the WAL, which
+	 * could then never start over */
+	sqlite3_reset(s);
+	return id;
 }
 
 /* Starts a load's transaction. Rows get ids above every id before it, so
@@ -616,11 +623,10 @@ batch_begin(struct store *st, char *err, size_t errlen)
 	/* a write that changes nothing takes index.db's lock at once;
 	 * BEGIN IMMEDIATE would take user.db's too, holding the user's
 	 * bookmarks up for the whole batch */
-	/* a batch's pages stay in memory till it is committed, and so do
-	 * the pages a file's savepoint would give back (not in a temporary
-	 * file written page by page) */
+	/* a batch's pages stay in memory till it is committed; journals of
+	 * savepoints and statements stay in files (in memory, FTS5's merges
+	 * at the batch's end made them grow with the index) */
 	if (exec(st, "PRAGMA cache_size=-" STR(BATCH_CACHE_KB) ";"
-	    "PRAGMA temp_store=MEMORY;"
 	    "CREATE TEMP TABLE IF NOT EXISTS fts_docs("
 	    "doc INTEGER PRIMARY KEY); BEGIN; UPDATE main.doc SET id = id"
 	    " WHERE 0", err, errlen) == -1) {
@@ -957,6 +963,13 @@ store_put_commit(struct store *st, char *err, size_t errlen)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
+	/* the WAL starts over, so that it does not grow with the load;
+	 * readers (the loader's other thread, a browser) are waited for a
+	 * moment, and the next batch tries again if one is still reading */
+	sqlite3_busy_timeout(st->db, 200);
+	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_RESTART,
+	    NULL, NULL);
+	sqlite3_busy_timeout(st->db, BUSY_MS);
 	return 0;
 }
 
