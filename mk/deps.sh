@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages leeskamer needs to build and test, when missing.
-pkgs="build-essential pkg-config libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev sqlite3 tmux wdutch"
+pkgs="build-essential pkg-config libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev sqlite3 tmux wdutch less"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
