@@ -117,6 +117,7 @@ struct collect {
 };
 
 static void	tsecs_free(struct app *);
+static void	tsecs_prune(struct app *);
 
 static int
 sec_row(const struct section_row *r, void *arg)
@@ -398,6 +399,7 @@ tree_build(struct app *a)
 	int		 i, k, run = 0, grouped, open;
 
 	rows_free(a);
+	tsecs_prune(a);
 	docs_read(a);
 	memset(&b, 0, sizeof b);
 	b.a = a;
@@ -489,6 +491,57 @@ keep_visible(struct app *a, int h)
 		a->ttop = 0;
 }
 
+/* Opens doc in the tree for the reader, closing the oldest document it
+ * opened that way when there are TREE_AUTO of them. */
+static void
+auto_open(struct app *a, int64_t doc)
+{
+	if (a->ntauto == TREE_AUTO) {
+		if (has(a->topen, a->ntopen, a->tauto[0]))
+			toggle(&a->topen, &a->ntopen, a->tauto[0]);
+		memmove(a->tauto, a->tauto + 1, (TREE_AUTO - 1) * sizeof *a->tauto);
+		a->ntauto--;
+	}
+	a->tauto[a->ntauto++] = doc;
+	toggle(&a->topen, &a->ntopen, doc);
+}
+
+/* The user opened or closed doc: the tree no longer closes it itself. */
+static void
+auto_forget(struct app *a, int64_t doc)
+{
+	int	i;
+
+	for (i = 0; i < a->ntauto; i++)
+		if (a->tauto[i] == doc) {
+			memmove(a->tauto + i, a->tauto + i + 1,
+			    (size_t)(a->ntauto - i - 1) * sizeof *a->tauto);
+			a->ntauto--;
+			return;
+		}
+}
+
+/* Lets go of the kept sections of documents no longer open. */
+static void
+tsecs_prune(struct app *a)
+{
+	int	i, k;
+
+	for (i = 0; i < a->ntsecs;) {
+		if (has(a->topen, a->ntopen, a->tsecs[i].doc)) {
+			i++;
+			continue;
+		}
+		for (k = 0; k < a->tsecs[i].n; k++) {
+			free(a->tsecs[i].v[k].id);
+			free(a->tsecs[i].v[k].number);
+			free(a->tsecs[i].v[k].title);
+		}
+		free(a->tsecs[i].v);
+		a->tsecs[i] = a->tsecs[--a->ntsecs];
+	}
+}
+
 void
 tree_follow(struct app *a)
 {
@@ -499,7 +552,7 @@ tree_follow(struct app *a)
 	if (a->doc.rowid != 0 && a->tfollowed != a->doc.rowid) {
 		a->tfollowed = a->doc.rowid;
 		if (!has(a->topen, a->ntopen, a->doc.rowid))
-			toggle(&a->topen, &a->ntopen, a->doc.rowid);
+			auto_open(a, a->doc.rowid);
 		if (a->doc.dossier != NULL &&
 		    !has_str(a->gopen, a->ngopen, a->doc.dossier))
 			toggle_str(&a->gopen, &a->ngopen, a->doc.dossier);
@@ -551,8 +604,10 @@ node_toggle(struct app *a, const struct trow *r)
 		toggle_str(&a->gopen, &a->ngopen, r->dossier);
 	else if (r->sec)
 		toggle(&a->tclosed, &a->ntclosed, r->sec);
-	else
+	else {
 		toggle(&a->topen, &a->ntopen, r->doc);
+		auto_forget(a, r->doc);
+	}
 }
 
 void

@@ -14,6 +14,10 @@ struct store;
 struct search_run;
 struct tdoc;
 struct tsecs;
+
+/* The documents the tree keeps open by itself as the reader follows
+ * citations: a few, so that a long session does not grow the tree. */
+#define TREE_AUTO	4
 struct wrap_line;
 struct match;
 
@@ -149,6 +153,9 @@ struct app {
 	int		 ntrows, tsel, ttop;
 	int64_t		*topen;		/* documents shown open */
 	int64_t		 tfollowed;	/* the document the tree last followed */
+	int64_t		 tauto[TREE_AUTO]; /* documents it opened by itself,
+					 * oldest first */
+	int		 ntauto;
 	char		**gopen;	/* dossiers shown open */
 	int		 ngopen;
 	int		 ntopen;
