@@ -6,6 +6,7 @@
  * Its rowid says what a row is: para.id*4 (a heading or paragraph),
  * note.id*4+2, doc.id*4+3 (a title), so a file's rows are found by key. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1091,37 +1092,7 @@ store_doc_find(struct store *st, const char *arg, int64_t *rowid, char *err,
 int
 store_sections(struct store *st, int64_t doc, section_fn fn, void *arg)
 {
-	struct section_row	 r;
-	sqlite3_stmt		*s;
-	int			 rc;
-
-	/* a section spans its paragraphs up to the next section's first */
-	s = store_prep(st, "SELECT s.id, s.sid, s.number, s.title, p.sid, s.level,"
-	    " coalesce(s.page, 0),"
-	    " (SELECT ord FROM para WHERE file = s.file AND pord = s.pfirst),"
-	    " coalesce(lead((SELECT ord FROM para WHERE file = s.file"
-	    "  AND pord = s.pfirst)) OVER (ORDER BY s.ord) - 1,"
-	    "  (SELECT max(ord) FROM para WHERE doc = s.doc))"
-	    " FROM section s LEFT JOIN section p ON p.id = s.parent"
-	    " WHERE s.doc = ? ORDER BY s.ord");
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.rowid = sqlite3_column_int64(s, 0);
-		r.id = store_text(s, 1);
-		r.number = store_text(s, 2);
-		r.title = store_text(s, 3);
-		r.parent = store_text(s, 4);
-		r.level = sqlite3_column_int(s, 5);
-		r.page = sqlite3_column_int(s, 6);
-		r.first = sqlite3_column_int(s, 7);
-		r.last = sqlite3_column_int(s, 8);
-		if (fn(&r, arg) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	return store_view_sections(st, doc, fn, arg);
 }
 
 int
@@ -1169,32 +1140,8 @@ int
 store_paras(struct store *st, int64_t doc, int first, int last, para_fn fn,
     void *arg)
 {
-	struct para_row	 r;
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	s = store_prep(st, "SELECT p.ord, s.sid, p.section, coalesce(p.page, 0),"
-	    " p.text, p.heading FROM para p LEFT JOIN section s ON s.id = p.section"
-	    " WHERE p.doc = ?1 AND p.ord BETWEEN ?2 AND"
-	    " (CASE WHEN ?3 = 0 THEN 1 << 62 ELSE ?3 END)"	/* by the index */
-	    " ORDER BY p.ord");
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc);
-	sqlite3_bind_int(s, 2, first);
-	sqlite3_bind_int(s, 3, last);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int(s, 0);
-		r.section = store_text(s, 1);
-		r.section_rowid = sqlite3_column_int64(s, 2);
-		r.page = sqlite3_column_int(s, 3);
-		r.text = store_text(s, 4);
-		r.heading = sqlite3_column_int(s, 5);
-		if (fn(&r, arg) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	return store_view_paras(st, doc, first, last > 0 ? last : INT_MAX, fn,
+	    arg);
 }
 
 int
