@@ -124,3 +124,36 @@ ui_dupnull(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
+
+int
+ui_list_key(int key, int *sel, int n, int page)
+{
+	int	s = *sel;
+
+	switch (key) {
+	case 'j': case KEY_DOWN:
+		s++;
+		break;
+	case 'k': case KEY_UP:
+		s--;
+		break;
+	case ' ': case KEY_NPAGE:
+		s += page;
+		break;
+	case 'b': case KEY_PPAGE:
+		s -= page;
+		break;
+	case 'g': case KEY_HOME:
+		s = 0;
+		break;
+	case 'G': case KEY_END:
+		s = n - 1;
+		break;
+	default:
+		return 0;
+	}
+	*sel = s >= n ? n - 1 : s;
+	if (*sel < 0)
+		*sel = 0;
+	return 1;
+}

@@ -291,21 +291,10 @@ marks_key(struct app *a, int key)
 	char		*s, err[512];
 	int64_t		 doc;
 
+	if (ui_list_key(key, &a->msel, a->nmarks,
+	    a->lay.pane[PANE_READER].h / 3))
+		return;
 	switch (key) {
-	case 'j': case KEY_DOWN:
-		if (a->msel + 1 < a->nmarks)
-			a->msel++;
-		break;
-	case 'k': case KEY_UP:
-		if (a->msel > 0)
-			a->msel--;
-		break;
-	case 'g': case KEY_HOME:
-		a->msel = 0;
-		break;
-	case 'G': case KEY_END:
-		a->msel = a->nmarks ? a->nmarks - 1 : 0;
-		break;
 	case 'q': case 27:
 		a->in_marks = 0;
 		break;

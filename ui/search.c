@@ -663,27 +663,9 @@ results_key(struct app *a, int key)
 
 	/* from now on the selection stays on its hit as the ranking refines */
 	a->rfollow = 1;
+	if (ui_list_key(key, &a->rsel, a->nres, h))
+		return;
 	switch (key) {
-	case 'j': case KEY_DOWN:
-		if (a->rsel + 1 < a->nres)
-			a->rsel++;
-		break;
-	case 'k': case KEY_UP:
-		if (a->rsel > 0)
-			a->rsel--;
-		break;
-	case ' ': case KEY_NPAGE:
-		a->rsel = a->rsel + h < a->nres ? a->rsel + h : a->nres - 1;
-		break;
-	case 'b': case KEY_PPAGE:
-		a->rsel = a->rsel - h > 0 ? a->rsel - h : 0;
-		break;
-	case 'g': case KEY_HOME:
-		a->rsel = 0;
-		break;
-	case 'G': case KEY_END:
-		a->rsel = a->nres - 1;
-		break;
 	case '\n': case '\r': case KEY_ENTER:
 		result_open(a, a->rsel, 1);
 		break;

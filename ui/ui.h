@@ -272,6 +272,9 @@ void	draw_fill(WINDOW *w, int cols);
  * NULL (ui_dupnull); NULL again when out of memory. */
 char   *ui_dup(const char *s);
 char   *ui_dupnull(const char *s);
+/* Moves *sel in a list of n rows for j k, Space b (page rows), g G and
+ * their keys; 1 when key was one of them. */
+int	ui_list_key(int key, int *sel, int n, int page);
 
 /* prompt.c */
 /* Reads a line on the message line; changed (may be NULL) is called as
