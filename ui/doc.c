@@ -41,11 +41,16 @@ sec_add(const struct section_row *r, void *arg)
 	s->last = r->last;
 	s->page = r->page;
 	s->parent = -1;
-	for (i = d->nsecs - 1; r->parent != NULL && i >= 0; i--)
+	/* a parent comes before, on the previous section's path up: a few
+	 * steps, where a scan back went through every sibling before it */
+	for (i = d->nsecs - 1; r->parent != NULL && i >= 0; i = d->secs[i].parent)
 		if (strcmp(d->secs[i].id, r->parent) == 0) {
 			s->parent = i;
 			break;
 		}
+	for (i = d->nsecs - 1; r->parent != NULL && s->parent == -1 && i >= 0; i--)
+		if (strcmp(d->secs[i].id, r->parent) == 0)
+			s->parent = i;
 	d->nsecs++;
 	return 0;
 }
