@@ -255,6 +255,15 @@ load_parse(const char *path, const unsigned char *raw, size_t len,
     char *sidecar, const struct lexicon *lx, struct loaded *l, char *err,
     size_t errlen)
 {
+	return load_parse_hashed(path, raw, len, load_hash(raw, len, sidecar),
+	    sidecar, lx, l, err, errlen);
+}
+
+int
+load_parse_hashed(const char *path, const unsigned char *raw, size_t len,
+    uint64_t hash, char *sidecar, const struct lexicon *lx, struct loaded *l,
+    char *err, size_t errlen)
+{
 	struct paper	*p = &l->paper;
 	struct text	 t;
 	char		 why[128];
@@ -264,7 +273,7 @@ load_parse(const char *path, const unsigned char *raw, size_t len,
 	p->path = path;
 	p->sidecar = sidecar;
 	load_stem(path, p->stem, sizeof p->stem);
-	l->hash = load_hash(raw, len, sidecar);
+	l->hash = hash;
 	if (xml_want(path, raw, len))
 		return xml_parse(path, raw, len, l, err, errlen);
 	if (text_decode(raw, len, &t, why, sizeof why) == -1) {

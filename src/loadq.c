@@ -71,8 +71,8 @@ item_parse(struct loadq *q, struct loadq_item *it, struct lexicon **lx,
 		*lx_open = 1;
 	}
 	/* load_parse owns sidecar from here */
-	it->state = load_parse(it->path, raw, len, sidecar, *lx, &it->l,
-	    it->err, sizeof it->err) == -1 ? LOADQ_FAILED : LOADQ_PARSED;
+	it->state = load_parse_hashed(it->path, raw, len, hash, sidecar, *lx,
+	    &it->l, it->err, sizeof it->err) == -1 ? LOADQ_FAILED : LOADQ_PARSED;
 	memcpy(it->l.stamp, it->stamp, sizeof it->l.stamp);
 	if (it->state == LOADQ_FAILED)
 		load_free(&it->l);

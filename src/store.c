@@ -328,12 +328,12 @@ store_file_state(struct store *st, const char *stem, uint64_t hash)
 	char			 h[32];
 
 	snprintf(h, sizeof h, "%016llx", (unsigned long long)hash);
-	if ((s = store_prep(st, "SELECT hash FROM file WHERE stem = ?")) == NULL)
+	if ((s = store_cached(st, "SELECT hash FROM file WHERE stem = ?")) == NULL)
 		return STORE_NEW;
 	sqlite3_bind_text(s, 1, stem, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		state = strcmp(store_text(s, 0), h) == 0 ? STORE_SAME : STORE_CHANGED;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return state;
 }
 
@@ -506,7 +506,7 @@ doc_renumber(struct store *st, long long doc)
 		if ((xml || shadowed) &&
 		    run_ints(st, xml_wins[i], doc, 0, 0) != SQLITE_DONE)
 			return -1;
-	s = store_prep(st, "SELECT id, stem, coalesce(first_page, 0),"
+	s = store_cached(st, "SELECT id, stem, coalesce(first_page, 0),"
 	    " coalesce(first_number, ''),"
 	    " npara, nsec, poff, soff FROM file WHERE doc = ? AND shadow = 0");
 	if (s == NULL)
@@ -529,7 +529,7 @@ doc_renumber(struct store *st, long long doc)
 		parts[n].soff = sqlite3_column_int64(s, 7);
 		n++;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc == -1) {
 		free(parts);
 		return -1;
@@ -658,7 +658,7 @@ doc_upsert(struct store *st, const struct paper *p)
 	char			 ch[2] = { m->chamber, '\0' };
 	long long		 id = -1;
 
-	s = store_prep(st, "INSERT INTO doc(key, kamerstuk, dossier, dossier_title,"
+	s = store_cached(st, "INSERT INTO doc(key, kamerstuk, dossier, dossier_title,"
 	    " number, chamber, vergaderjaar, date, title, type, signatories)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 	    " ON CONFLICT(key) DO UPDATE SET"
@@ -683,7 +683,7 @@ doc_upsert(struct store *st, const struct paper *p)
 	bind_text(s, 11, m->signatories);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return id;
 }
 
@@ -860,32 +860,32 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	if (batch_begin(st, err, errlen) == -1 ||
 	    exec(st, "SAVEPOINT put", err, errlen) == -1)
 		return -1;
-	if ((s = store_prep(st, "SELECT id, doc FROM file WHERE stem = ?")) == NULL)
+	if ((s = store_cached(st, "SELECT id, doc FROM file WHERE stem = ?")) == NULL)
 		goto fail;
 	sqlite3_bind_text(s, 1, p->stem, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		file = sqlite3_column_int64(s, 0);
 		olddoc = sqlite3_column_int64(s, 1);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	r->added = file == -1;
 	if (file != -1 && file_clear(st, file) == -1)
 		goto fail;
 	/* a text file of a document with an XML file: only its row (see
 	 * doc_renumber), and the document's metadata stays the XML's */
-	if (!l->xml && (s = store_prep(st, "SELECT f.doc FROM file f JOIN doc d"
+	if (!l->xml && (s = store_cached(st, "SELECT f.doc FROM file f JOIN doc d"
 	    " ON d.id = f.doc WHERE d.key = ?1 AND f.format = 'xml' AND"
 	    " f.stem <> ?2 LIMIT 1")) != NULL) {
 		sqlite3_bind_text(s, 1, p->meta.id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, p->stem, -1, SQLITE_STATIC);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			xmldoc = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
+		sqlite3_reset(s);
 	}
 	shadow = xmldoc != -1;
 	if ((doc = shadow ? xmldoc : doc_upsert(st, p)) == -1)
 		goto fail;
-	s = store_prep(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
+	s = store_cached(st, "INSERT INTO file(stem, path, hash, doc, first_page,"
 	    " first_number, title, title_rank, encoding, loaded, format, shadow,"
 	    " stamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 	    " ON CONFLICT(stem) DO UPDATE SET path = ?2, hash = ?3, doc = ?4,"
@@ -908,7 +908,7 @@ store_put(struct store *st, const char *path, const struct loaded *l,
 	sqlite3_bind_int(s, 12, shadow);
 	bind_text(s, 13, l->stamp);
 	file = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (file == -1 || (!shadow && put_rows(st, doc, file, l, r) == -1) ||
 	    doc_renumber(st, doc) == -1 ||
 	    (olddoc != -1 && olddoc != doc && doc_renumber(st, olddoc) == -1))
