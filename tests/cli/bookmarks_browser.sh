@@ -240,6 +240,21 @@ eq "Esc at the tags: not bookmarked" "$(message)" "Not bookmarked."
 marks m7
 eq "Esc at the tags: no bookmark added" "$(pj "$WORK/m7.json" 'len(d)')" 2
 ok "Esc: the browser still runs" tm_alive b2
+
+# ---- Space and b page through the list (two bookmarks: ¶ 1 and ¶ 105) ----
+tm_type b2 "'"
+tm_wait b2 "2 bookmarks, by document order"
+tm_settle b2
+key b2 Space
+key b2 Enter
+has "Space in the list: Enter goes to the later bookmark" "$(status)" "§ Postennet |"
+tm_type b2 "'"
+tm_wait b2 "2 bookmarks, by document order"
+tm_settle b2
+key b2 G
+key b2 b
+key b2 Enter
+has "b in the list: Enter goes to the first" "$(status)" "§ Begin |"
 tm_type b2 q
 eq "q: quits with 0" "$(tm_exited b2)" 0
 

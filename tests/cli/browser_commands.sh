@@ -46,6 +46,22 @@ command_line c2 "frobnicate"
 has ":command: an unknown one is explained" "$(message)" "Unknown command: frobnicate"
 tm_kill c2
 
+# the tree keeps the last four papers the reader went to open, and closes
+# the oldest when a fifth is opened (a terminal tall enough for it all)
+tm_start c4 160 200 -- kst-35925-V-84
+tm_wait c4 "kst-35925-V-84 |" >/dev/null
+for d in "35 788 nr 77" kst-36360-V-1 kabinetsreactie-aiv-geopolitieke-tijdschok; do
+	command_line c4 "open $d"
+done
+tree=$(tm_strip 0)
+has "tree: four papers opened, the first still open" "$tree" "- Beleidsbrief Buitenlandse Zaken"
+command_line c4 "open internationale-veiligheidsstrategie-2026-2030"
+tree=$(tm_strip 0)
+has "tree: a fifth closes the first" "$tree" "+ Beleidsbrief Buitenlandse Zaken"
+has "tree: the fifth is open" "$tree" "- Internationale Veiligheidsstrategie"
+has "tree: the second stays open" "$tree" "- Coalitieakkoord"
+tm_kill c4
+
 # i: the notes of the section in view (the kabinetsreactie's note 1)
 tm_start c3 140 35 -- kabinetsreactie-aiv-geopolitieke-tijdschok
 tm_wait c3 "kabinetsreactie-aiv-geopolitieke-tijdschok |" >/dev/null
