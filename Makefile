@@ -66,6 +66,14 @@ bench-drive: $(BENCH_DRIVE_DEPS)
 	$(CC) $(LK_CFLAGS) $(CFLAGS) -pthread $(LDFLAGS) -o $(BENCH_DRIVE) \
 	    tests/bench/drive.c $(CORE_OBJ) $(UI_OBJ) $(LIBS)
 
+# The search's first screen against its ranking (tests/bench/rank.c), on the
+# core's objects, built the same way by run.sh and rank.sh.
+BENCH_RANK = bench/rank
+bench-rank: $(BENCH_DRIVE_DEPS)
+	@mkdir -p `dirname $(BENCH_RANK)`
+	$(CC) $(LK_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $(BENCH_RANK) \
+	    tests/bench/rank.c $(CORE_OBJ) $(LIBS)
+
 run: deps
 	@$(MAKE) --no-print-directory leeskamer
 	./leeskamer load assets/corpus
@@ -87,4 +95,4 @@ clean:
 
 -include src/*.d ui/*.d tests/unit/*.d
 
-.PHONY: all deps check run bench bench-quick bench-drive install uninstall clean
+.PHONY: all deps check run bench bench-quick bench-drive bench-rank install uninstall clean

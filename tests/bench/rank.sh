@@ -25,10 +25,8 @@ cd "$(dirname "$0")/../.." || exit 1
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 CC=${CC:-cc}
-libs=$(pkg-config --libs sqlite3 libxml-2.0 2>/dev/null || echo -lsqlite3 -lxml2)
-"$CC" -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -o "$W/rank" \
-    tests/bench/rank.c $(ls src/*.o | grep -v '^src/main\.o$') $libs \
-    -lunistring -lm || exit 1
+make --no-print-directory -s bench-rank BENCH_RANK="$W/rank" BENCH_DRIVE_DEPS= ||
+    exit 1
 "$CC" -O2 -o "$W/gen" tests/bench/gen.c -lm || exit 1
 "$CC" -O2 -o "$W/timeit" tests/bench/timeit.c || exit 1
 "$W/gen" -s "${BENCH_SEED:-20240611}" -Q "${BENCH_QUERIES:-200}" -n 29 \

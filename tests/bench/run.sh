@@ -87,10 +87,9 @@ make --no-print-directory -s bench-drive BENCH_DRIVE="$DRIVE" BENCH_DRIVE_DEPS= 
 # the first screen of a corpus search, in process, as the browser gets it
 # (rank.c), linked the same way
 RANK=$W/bin/rank
-"$CC" -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -o "$RANK" tests/bench/rank.c \
-    $(ls src/*.o | grep -v '^src/main\.o$') \
-    $(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3) \
-    -lunistring -lm -lpthread -ldl || die "cannot build rank.c"
+make --no-print-directory -s bench-rank BENCH_RANK="$RANK" BENCH_DRIVE_DEPS= \
+    >"$W/rank-build.out" 2>&1 ||
+    { cat "$W/rank-build.out" >&2; die "cannot build rank.c (make bench-rank)"; }
 TERM=xterm-256color
 for t in xterm-256color xterm screen vt100; do
 	if infocmp "$t" >/dev/null 2>&1; then
