@@ -201,14 +201,14 @@ struct plan {
  * see the same rows. */
 #define FILTER_SQL \
 	" AND (?3 = 0 OR rowid IN" \
-	" (SELECT id * 4 FROM para WHERE doc = ?3 AND ord BETWEEN ?4 AND ?5" \
-	"  UNION ALL SELECT n.id * 4 + 2 FROM note n LEFT JOIN para q" \
+	" (SELECT id FROM para WHERE doc = ?3 AND ord BETWEEN ?4 AND ?5" \
+	"  UNION ALL SELECT n.id FROM note n LEFT JOIN para q" \
 	"  ON q.id = n.para WHERE n.doc = ?3 AND (?4 = 0 OR q.ord BETWEEN ?4 AND ?5)" \
 	"  UNION ALL SELECT ?3 * 4 + 3 WHERE ?4 = 0))" \
 	" AND (?6 IS NULL OR rowid IN" \
-	" (SELECT p.id * 4 FROM para p JOIN doc d ON d.id = p.doc" \
+	" (SELECT p.id FROM para p JOIN doc d ON d.id = p.doc" \
 	"  WHERE d.date LIKE ?6 || '%'" \
-	"  UNION ALL SELECT n.id * 4 + 2 FROM note n JOIN doc d ON d.id = n.doc" \
+	"  UNION ALL SELECT n.id FROM note n JOIN doc d ON d.id = n.doc" \
 	"  WHERE d.date LIKE ?6 || '%'" \
 	"  UNION ALL SELECT id * 4 + 3 FROM doc WHERE date LIKE ?6 || '%'))"
 
@@ -216,9 +216,9 @@ struct plan {
 #define WHERE_SQL \
 	"SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)" \
 	" FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0" \
-	"  AND id = ?1 / 4" \
+	"  AND id = ?1" \
 	" UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n" \
-	"  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1 / 4" \
+	"  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1" \
 	" UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3" \
 	"  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc" \
 	" LEFT JOIN section s ON s.id = x.section"
@@ -631,8 +631,11 @@ store_search_begin(struct store *st, const char *query, int limit,
 	/* a prefix query sets up its many terms for every statement run:
 	 * for each hit's snippet, some milliseconds */
 	r->batch = strchr(r->p.f.text, '*') != NULL;
-	if ((s = store_prep(st, "SELECT rowid FROM fts ORDER BY rowid DESC"
-	    " LIMIT 1")) != NULL) {
+	/* the full text's last row, from its sources' (a scan of fts by
+	 * rowid would read the view fts_source) */
+	if ((s = store_prep(st, "SELECT max((SELECT coalesce(max(id), 0) FROM"
+	    " para), (SELECT coalesce(max(id), 0) FROM note),"
+	    " (SELECT coalesce(max(id), 0) FROM ftitle))")) != NULL) {
 		if (sqlite3_step(s) == SQLITE_ROW)
 			r->maxrow = sqlite3_column_int64(s, 0);
 		sqlite3_finalize(s);

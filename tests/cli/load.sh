@@ -101,6 +101,21 @@ eq "stamp: a file changed just now: updated" "$(printf '%s\n' "$out" | awk '{pri
 eq "stamp: and not stamped, so the next load reads it" \
 	"$(sqlite3 "$LEESKAMER_HOME/index.db" "SELECT stamp IS NULL FROM file WHERE stem = 'brief'")" 1
 
+# ---- the full text reads its words from the rows: what went out of
+# them (replaced files, an old title) must go out of it too ----
+eq "full text: FTS5's integrity check after updates and a new title" \
+	"$(sqlite3 "$LEESKAMER_HOME/index.db" "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)" 2>&1)" ""
+"$LK" search '"andere titel"' --json >"$WORK/ft1.json"
+eq "full text: the new title is found" \
+	"$(pj "$WORK/ft1.json" 'sum(1 for h in d if h["doc"] == "brief" and h["paragraph"] is None)')" 1
+"$LK" search '"een brief"' --json >"$WORK/ft2.json"
+eq "full text: the old title is not" \
+	"$(pj "$WORK/ft2.json" 'sum(1 for h in d if h["doc"] == "brief" and h["paragraph"] is None)')" 0
+"$LK" search '"tweede alinea van deze korte brief"' --json >"$WORK/ft3.json"
+eq "full text: the replaced paragraph is not" "$(pj "$WORK/ft3.json" 'len(d)')" 0
+"$LK" search '"derde alinea van deze korte brief"' --json >"$WORK/ft4.json"
+eq "full text: the paragraph that replaced it is" "$(pj "$WORK/ft4.json" 'len(d)')" 1
+
 # ---- usage errors ----
 run "$LK" load
 eq "load without a path: exit 2" "$rc" 2

@@ -99,6 +99,10 @@ wins() {
 		hasnt "$1: no text only the text file has" "$(cat "$WORK/w-show.json")" "$6"
 		eq "$1: nor in the search index" "$(LEESKAMER_HOME=$2 "$LK" search "$6" --json)" "[]"
 	fi
+	# the full text reads its words from the rows: the text file's rows
+	# left it with them
+	eq "$1: FTS5's integrity check" "$(sqlite3 "$2/index.db" \
+	    "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)" 2>&1)" ""
 }
 
 # order TXT XML NAME ID XMLONLY TEXTONLY: text then XML, XML then text, and
@@ -121,6 +125,10 @@ order() {
 		    "$(printf '%s\n' "$out" | awk '{ print $1 }' | sort -u)" "unchanged"
 		wins "$3 ($h), loaded again" "$WORK/$3-$h" "$ref" "$4" "$5" "$6"
 	done
+	# both in one load: the text file's rows go before the full text has them
+	run env LEESKAMER_HOME="$WORK/$3-one" "$LK" load "$1" "$2"
+	eq "$3, both in one load: exit 0" "$rc" 0
+	wins "$3, both in one load" "$WORK/$3-one" "$ref" "$4" "$5" "$6"
 }
 
 order "$DATA/kst-36045-900.txt" "$DATA/brief.xml" constructed kst-36045-900 \
