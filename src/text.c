@@ -53,15 +53,19 @@ is_bad_control(unsigned char c)
 static int
 looks_binary(const unsigned char *p, size_t n)
 {
-	size_t	i, bad = 0, head = 0;
+	unsigned char	bad_byte[256];
+	size_t		i, bad = 0, head = BIN_HEADLEN < n ? BIN_HEADLEN : n;
 
-	for (i = 0; i < n; i++) {
-		if (!is_bad_control(p[i]))
-			continue;
-		bad++;
-		if (i < BIN_HEADLEN && ++head > BIN_HEAD)
-			return 1;
-	}
+	/* a table and a branch-free count: the check reads every byte of
+	 * every file, and was 7 % of parsing a paper */
+	for (i = 0; i < 256; i++)
+		bad_byte[i] = is_bad_control((unsigned char)i);
+	for (i = 0; i < head; i++)
+		bad += bad_byte[p[i]];
+	if (bad > BIN_HEAD)
+		return 1;
+	for (; i < n; i++)
+		bad += bad_byte[p[i]];
 	return bad > BIN_HEAD && bad > n / 100;
 }
 
