@@ -318,6 +318,39 @@ set_add(struct set *st, const char *s, size_t len)
  * apostrophe U+2019 and the hyphens U+2010, U+2011 made ASCII. Returns the
  * length, or 0 when s is empty, too long, not UTF-8 or has a '\n'.
  */
+/*
+ * Dutch words off ASCII are nearly all in Latin-1 (één, coördinatie,
+ * financiën): case-folded here as u8_casefold folds them, each U+00C0 to
+ * U+00DE but × to the letter 32 on, U+00DF (ß, "ss") left to it. Returns
+ * the length, or 0 for a word with anything else in it, which
+ * u8_casefold folds (and composes) instead.
+ */
+static size_t
+fold_latin1(const char *s, size_t len, size_t i, char *out)
+{
+	unsigned char	c, d;
+
+	for (; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			out[i] = c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
+			continue;
+		}
+		if (c != 0xc3 || i + 1 >= len)
+			return 0;
+		d = (unsigned char)s[i + 1];
+		/* a combining mark after it: composed by u8_casefold */
+		if (d < 0x80 || d > 0xbf || d == 0x9f ||
+		    (i + 2 < len && ((unsigned char)s[i + 2] == 0xcc ||
+		    (unsigned char)s[i + 2] == 0xcd)))
+			return 0;
+		out[i] = c;
+		out[i + 1] = d <= 0x9e && d != 0x97 ? d + 0x20 : d;
+		i++;
+	}
+	return len;
+}
+
 static size_t
 fold(const char *s, size_t len, char *out)
 {
@@ -332,6 +365,8 @@ fold(const char *s, size_t len, char *out)
 		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 'a' - 'A' : s[i];
 	if (i == len)
 		return len;
+	if ((n = fold_latin1(s, len, i, out)) > 0)
+		return n;
 
 	n = FOLDMAX;
 	r = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFC,

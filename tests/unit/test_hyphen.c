@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unicase.h>
+#include <uninorm.h>
+
 #include "t.h"
 #include "hyphen.h"
 
@@ -749,4 +752,43 @@ test_hyphen_sysdict_evidence(void)
 	    "Nederland-wereldwijd.");
 	wordcount_free(wc);
 	lexicon_close(lx);
+}
+
+/* Words with Latin-1 letters count as u8_casefold folds them, upper case
+ * or lower, composed or with a combining mark: each letter of U+00C0 to
+ * U+00FF, ß and ÿ (whose capital is outside Latin-1) among them, × and
+ * ÷ not. */
+void
+test_hyphen_wordcount_latin1(void)
+{
+	struct wordcount	*wc;
+	char			 text[8192], word[16], *p = text;
+	uint8_t			 folded[32], *r;
+	size_t			 n;
+	unsigned		 cp, lo;
+
+	/* x<hex><letter>t once as it is and once in the other case */
+	for (cp = 0xc0; cp <= 0xff; cp++) {
+		lo = cp <= 0xde && cp != 0xd7 ? cp + 0x20 : cp;
+		p += sprintf(p, "x%02x%c%ct X%02X%c%cT ", cp, 0xc3,
+		    0x80 | (cp & 0x3f), cp, 0xc3, 0x80 | (lo & 0x3f));
+	}
+	p += sprintf(p, "strasse STRA\xc3\x9f" "E \xc5\xb8s co\xc3\xb6rdinatie "
+	    "coo\xcc\x88rdinatie");
+	wc = count_text(text);
+	T_OK(wc != NULL);
+	for (cp = 0xc0; cp <= 0xff; cp++) {
+		if (cp == 0xd7 || cp == 0xf7)
+			continue;	/* × and ÷ end a word */
+		snprintf(word, sizeof word, "x%02x%c%ct", cp, 0xc3, 0x80 | (cp & 0x3f));
+		n = sizeof folded;
+		r = u8_casefold((const uint8_t *)word, strlen(word), NULL,
+		    UNINORM_NFC, folded, &n);
+		T_OK(r == folded);
+		T_EQ_INT(wordcount_get(wc, (const char *)folded, n), 2);
+	}
+	T_EQ_INT(wordcount_get(wc, "strasse", 7), 2);
+	T_EQ_INT(wordcount_get(wc, "ÿs", strlen("ÿs")), 1);
+	T_EQ_INT(wordcount_get(wc, "COÖRDINATIE", strlen("COÖRDINATIE")), 2);
+	wordcount_free(wc);
 }
