@@ -252,6 +252,7 @@ cli_load(struct cli *c, int argc, char **argv)
 	struct loadq		*q = NULL;
 	struct loadq_item	*it;
 	char			**files = NULL, err[512], dir[PATH_MAX];
+	char			 lexcache[PATH_MAX];
 	size_t			 n = 0, i;
 	int			 k;
 
@@ -290,8 +291,10 @@ cli_load(struct cli *c, int argc, char **argv)
 	sigaction(SIGINT, &sa, &oint);
 	sigaction(SIGTERM, &sa, &oterm);
 	cli_datadir(dir, sizeof dir, "data");
+	snprintf(lexcache, sizeof lexcache, "%s/lexicon.cache", store_home(c->st));
 	if (store_open(store_home(c->st), &reader, err, sizeof err) == -1 ||
-	    (q = loadq_start(files, n, dir, file_same, reader, &load_stop)) == NULL) {
+	    (q = loadq_start(files, n, dir, lexcache, file_same, reader,
+	    &load_stop)) == NULL) {
 		fprintf(stderr, "%s: cannot start loading: %s\n", c->prog,
 		    reader == NULL ? err : "out of memory");
 		ld.failed++;

@@ -10,6 +10,11 @@ struct wordcount;	/* word frequencies of one file */
  * $LEESKAMER_DICT, /usr/share/dict/dutch that exists; none is fine) and the
  * shipped data in datadir (NULL: none). Never fails for a missing list. */
 struct lexicon *lexicon_open(const char *dict, const char *datadir);
+
+/* The same, with the word list as loaded kept in the file cache (made
+ * when missing or when the list changed), which opens at no cost. */
+struct lexicon *lexicon_open_cached(const char *dict, const char *datadir,
+	    const char *cache);
 void	lexicon_close(struct lexicon *lx);
 /* True when word (UTF-8, any case) is listed. */
 int	lexicon_has(const struct lexicon *lx, const char *w, size_t len);

@@ -21,6 +21,7 @@ struct loadq {
 	char			**paths;
 	size_t			  n;
 	const char		 *datadir;
+	const char		 *lexcache;
 	loadq_same_fn		  same;
 	void			 *arg;
 	volatile sig_atomic_t	 *stop;
@@ -67,7 +68,7 @@ item_parse(struct loadq *q, struct loadq_item *it, struct lexicon **lx,
 		return;
 	}
 	if (!*lx_open) {
-		*lx = lexicon_open(NULL, q->datadir);
+		*lx = lexicon_open_cached(NULL, q->datadir, q->lexcache);
 		*lx_open = 1;
 	}
 	/* load_parse owns sidecar from here */
@@ -127,8 +128,8 @@ parse_all(void *arg)
 }
 
 struct loadq *
-loadq_start(char **paths, size_t n, const char *datadir, loadq_same_fn same,
-    void *arg, volatile sig_atomic_t *stop)
+loadq_start(char **paths, size_t n, const char *datadir, const char *lexcache,
+    loadq_same_fn same, void *arg, volatile sig_atomic_t *stop)
 {
 	struct loadq	*q;
 
@@ -137,6 +138,7 @@ loadq_start(char **paths, size_t n, const char *datadir, loadq_same_fn same,
 	q->paths = paths;
 	q->n = n;
 	q->datadir = datadir;
+	q->lexcache = lexcache;
 	q->same = same;
 	q->arg = arg;
 	q->stop = stop;

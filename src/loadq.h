@@ -34,10 +34,11 @@ struct loadq;
 
 /* Starts parsing paths (kept by the caller until loadq_end) in a second
  * thread; the hyphenation lexicon is read from datadir when a file needs
- * it. Parsing stops early when *stop becomes non-zero. NULL: no memory or
- * no thread. */
+ * it, its word list through the cache file lexcache (NULL: none). Parsing
+ * stops early when *stop becomes non-zero. NULL: no memory or no thread. */
 struct loadq	*loadq_start(char **paths, size_t n, const char *datadir,
-		    loadq_same_fn same, void *arg, volatile sig_atomic_t *stop);
+		    const char *lexcache, loadq_same_fn same, void *arg,
+		    volatile sig_atomic_t *stop);
 /* The next file, waiting for it; NULL when there are no more. */
 struct loadq_item *loadq_next(struct loadq *q);
 /* Frees a file the caller is done with, making room for the next. */

@@ -24,6 +24,10 @@ eq "load corpus: the added lines name 5 documents" \
 eq "load corpus: every line ends with its counts" \
 	"$(printf '%s\n' "$out" | grep -c '  ([0-9]* sections, [0-9]* paragraphs, [0-9]* citations)$')" 6
 eq "load corpus: nothing on stderr" "$err" ""
+if [ -f /usr/share/dict/dutch ] || [ -n "${LEESKAMER_DICT:-}" ]; then
+	eq "load corpus: the word list kept as loaded" \
+		"$([ -s "$LEESKAMER_HOME/lexicon.cache" ] && echo yes)" yes
+fi
 
 # ---- again: nothing changed ----
 run "$LK" load "$CORPUS"

@@ -792,3 +792,66 @@ test_hyphen_wordcount_latin1(void)
 	T_EQ_INT(wordcount_get(wc, "COÖRDINATIE", strlen("COÖRDINATIE")), 2);
 	wordcount_free(wc);
 }
+
+static ino_t
+inode_of(const char *path)
+{
+	struct stat	sb;
+
+	return stat(path, &sb) == 0 ? sb.st_ino : 0;
+}
+
+/* The word list kept as loaded: made on the first open, mapped on the
+ * next, made again when the list changes or the file is damaged. */
+void
+test_hyphen_lexicon_cache(void)
+{
+	struct lexicon	*lx;
+	char		 dict[128], cache[128];
+	ino_t		 ino;
+	FILE		*fp;
+	long		 size;
+
+	snprintf(dict, sizeof dict, "%s", tmp_path("cache-dict"));
+	snprintf(cache, sizeof cache, "%s", tmp_path("cache"));
+	unlink(cache);
+	T_OK(write_file(dict, "Alfa\nbèta\nGAMMA\n") == 0);
+	lx = lexicon_open_cached(dict, NULL, cache);
+	T_OK(lexicon_has(lx, "alfa", 4) && lexicon_has(lx, "BÈTA", strlen("BÈTA")));
+	lexicon_close(lx);
+	T_OK((ino = inode_of(cache)) != 0);
+	/* mapped, not made again */
+	lx = lexicon_open_cached(dict, NULL, cache);
+	T_OK(lexicon_has(lx, "Gamma", 5) && lexicon_has(lx, "bèta", strlen("bèta")));
+	T_OK(!lexicon_has(lx, "delta", 5));
+	lexicon_close(lx);
+	T_EQ_INT(inode_of(cache) == ino, 1);
+	/* another list: made again, with its words */
+	T_OK(write_file(dict, "Alfa\nbèta\nGAMMA\ndelta\n") == 0);
+	lx = lexicon_open_cached(dict, NULL, cache);
+	T_OK(lexicon_has(lx, "delta", 5) && lexicon_has(lx, "alfa", 4));
+	lexicon_close(lx);
+	T_OK(inode_of(cache) != ino);
+	/* damaged: slots pointing past the words, then a file cut short */
+	ino = inode_of(cache);
+	T_OK((fp = fopen(cache, "r+b")) != NULL);
+	fseek(fp, 0, SEEK_END);
+	size = ftell(fp);
+	fseek(fp, size - 12, SEEK_SET);
+	fwrite("\xff\xff\xff\x7f", 1, 4, fp);
+	fclose(fp);
+	lx = lexicon_open_cached(dict, NULL, cache);
+	T_OK(lexicon_has(lx, "delta", 5) && !lexicon_has(lx, "epsilon", 7));
+	lexicon_close(lx);
+	T_OK(inode_of(cache) != ino);
+	T_OK(truncate(cache, size / 2) == 0);
+	lx = lexicon_open_cached(dict, NULL, cache);
+	T_OK(lexicon_has(lx, "gamma", 5));
+	lexicon_close(lx);
+	/* a cache that cannot be written: the list alone */
+	lx = lexicon_open_cached(dict, NULL, "/nonexistent/dir/cache");
+	T_OK(lexicon_has(lx, "gamma", 5));
+	lexicon_close(lx);
+	unlink(cache);
+	unlink(dict);
+}
