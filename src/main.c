@@ -103,7 +103,9 @@ main(int argc, char **argv)
 	}
 	if (home_dir(&c, home) == -1)
 		return 1;
-	if (store_open(c.home, &c.st, err, sizeof err) == -1) {
+	/* a search reads the index alone */
+	if (store_open_flags(c.home, i < argc && strcmp(argv[i], "search") == 0 ?
+	    STORE_INDEX : 0, &c.st, err, sizeof err) == -1) {
 		fprintf(stderr, "%s: %s\n", c.prog, err);
 		return 1;
 	}

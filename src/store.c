@@ -227,6 +227,13 @@ user_failed(struct store *st, const char *home, char *err, size_t errlen)
 int
 store_open(const char *home, struct store **stp, char *err, size_t errlen)
 {
+	return store_open_flags(home, 0, stp, err, errlen);
+}
+
+int
+store_open_flags(const char *home, int flags, struct store **stp, char *err,
+    size_t errlen)
+{
 	struct store	*st;
 	char		 path[4096], sql[4200];
 
@@ -271,8 +278,8 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		store_close(st);
 		return -1;
 	}
-	if (exec(st, sql, err, errlen) == -1 ||
-	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1)
+	if (!(flags & STORE_INDEX) && (exec(st, sql, err, errlen) == -1 ||
+	    exec(st, "PRAGMA user.journal_mode=WAL;", err, errlen) == -1))
 		return user_failed(st, home, err, errlen);
 	if (!index_current(st)) {
 		sqlite3_stmt *t = store_prep(st, "SELECT 1 FROM main.doc LIMIT 1");
@@ -289,7 +296,7 @@ store_open(const char *home, struct store **stp, char *err, size_t errlen)
 		store_close(st);
 		return -1;
 	}
-	if (exec(st, user_schema, err, errlen) == -1)
+	if (!(flags & STORE_INDEX) && exec(st, user_schema, err, errlen) == -1)
 		return user_failed(st, home, err, errlen);
 	*stp = st;
 	return 0;

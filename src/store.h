@@ -14,6 +14,12 @@ struct loaded;
 
 /* Opens (creating when needed) HOME/index.db and HOME/user.db. */
 int	store_open(const char *home, struct store **st, char *err, size_t errlen);
+/* The same; with STORE_INDEX in flags, index.db alone, for a command that
+ * needs nothing of user.db (positions, bookmarks): one database and its
+ * WAL files fewer to open and close. */
+#define STORE_INDEX	0x1
+int	store_open_flags(const char *home, int flags, struct store **st,
+	    char *err, size_t errlen);
 void	store_close(struct store *st);
 /* Whether store_open found an index.db of an older leeskamer and emptied
  * it: the papers must be loaded again (user.db is untouched). */
