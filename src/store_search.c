@@ -11,6 +11,12 @@
 #include "store.h"
 #include "store_int.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
+/* How much of index.db a one-shot search maps (the rest is read). */
+#define SEARCH_MMAP	1073741824
+
 /* Takes the \1 \2 hit marks out of a snippet, keeping character offsets. */
 static int
 snippet_hits(const char *in, char **out, int **hits, int *nhits)
@@ -212,16 +218,69 @@ struct plan {
 	"  WHERE d.date LIKE ?6 || '%'" \
 	"  UNION ALL SELECT id * 4 + 3 FROM doc WHERE date LIKE ?6 || '%'))"
 
-/* Where a row of fts is: its document, section, title, paragraph, page. */
-#define WHERE_SQL \
-	"SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)" \
-	" FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0" \
-	"  AND id = ?1" \
-	" UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n" \
-	"  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1" \
-	" UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3" \
-	"  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc" \
-	" LEFT JOIN section s ON s.id = x.section"
+/* Where a row of fts is, by its kind (rowid % 4), bound to its rowid:
+ * its document, section, title, paragraph, page. One statement a kind,
+ * each simple to prepare. */
+static const char *const place_sql[4] = {
+	"SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)"
+	" FROM para x JOIN doc d ON d.id = x.doc"
+	" LEFT JOIN section s ON s.id = x.section WHERE x.id = ?1",
+	NULL,
+	"SELECT d.key, s.sid, d.title, q.ord, coalesce(n.page, 0)"
+	" FROM note n JOIN doc d ON d.id = n.doc LEFT JOIN para q ON q.id = n.para"
+	" LEFT JOIN section s ON s.id = q.section WHERE n.id = ?1",
+	"SELECT key, NULL, title, NULL, 0 FROM doc WHERE id = ?1 / 4",
+};
+
+/* The statements of place_sql, prepared when first needed. */
+struct place {
+	sqlite3_stmt	*s[4];
+};
+
+/* The place of a row: a statement stepped to it, to read and then
+ * place_done; NULL when there is none. */
+static sqlite3_stmt *
+place_find(struct store *st, struct place *pl, int64_t rowid)
+{
+	sqlite3_stmt	*s;
+	int		 k = (int)(rowid % 4);
+
+	if (rowid < 0 || place_sql[k] == NULL)
+		return NULL;
+	if (pl->s[k] == NULL && (pl->s[k] = store_prep(st, place_sql[k])) == NULL)
+		return NULL;
+	s = pl->s[k];
+	sqlite3_bind_int64(s, 1, rowid);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		return s;
+	sqlite3_reset(s);
+	return NULL;
+}
+
+/* Resets at once: a statement left on a row holds the database open. */
+static void
+place_done(sqlite3_stmt *s)
+{
+	if (s != NULL)
+		sqlite3_reset(s);
+}
+
+static void
+place_free(struct place *pl)
+{
+	int	k;
+
+	for (k = 0; k < 4; k++)
+		sqlite3_finalize(pl->s[k]);
+}
+
+/* Whether a query's rows are filtered (FILTER_SQL), or all its matches
+ * count: a statement without the filters prepares in a fraction. */
+static int
+plan_filtered(const struct plan *p)
+{
+	return p->doc != 0 || p->f.year[0] != '\0';
+}
 
 /* FTS5's own words ("fts5: syntax error near …") mean nothing to a
  * reader: say what to check instead. */
@@ -286,8 +345,8 @@ plan_bind(const struct plan *p, sqlite3_stmt *s)
 		sqlite3_bind_text(s, 6, p->f.year, -1, SQLITE_STATIC);
 }
 
-/* Hands a hit: its place from where (a statement of WHERE_SQL stepped to
- * its row), its snippet as FTS5 marks it. 1 when fn says stop. */
+/* Hands a hit: its place from where (a statement of place_sql stepped
+ * to its row), its snippet as FTS5 marks it. 1 when fn says stop. */
 static int
 hit_hand(sqlite3_stmt *where, int64_t id, const char *marked, double rank,
     hit_fn fn, void *arg)
@@ -314,16 +373,30 @@ hit_hand(sqlite3_stmt *where, int64_t id, const char *marked, double rank,
 	return rc;
 }
 
+/* The best matches with their snippets, in one statement: snippet() here
+ * costs only for the rows LIMIT keeps, SQLite takes it after sorting. */
+#define RANKED_SQL(filter) \
+	"SELECT rowid, snippet(fts, -1, char(1), char(2), '\xe2\x80\xa6', 16)," \
+	" bm25(fts, 4.0, 1.0) AS score FROM fts WHERE fts MATCH ?1" filter \
+	" ORDER BY score, rowid LIMIT ?2"
+
 int
 store_search(struct store *st, const char *query, int limit, int64_t doc,
     hit_fn fn, void *arg, char *err, size_t errlen)
 {
-	sqlite3_stmt	*s = NULL, *w = NULL;
+	sqlite3_stmt	*s = NULL, *w;
+	struct place	 pl = { { NULL } };
 	struct plan	 p;
 	int		 rc = SQLITE_ERROR, k = 0;
 
 	if (limit <= 0)
 		limit = 20;
+	/* pages read through a mapping of the file, not copied one 16 kB
+	 * page at a time into the page cache: half the page faults of a
+	 * search of a common word. Not for the browser, whose peak RSS
+	 * would grow with the pages it ever touched. */
+	sqlite3_exec(st->db, "PRAGMA main.mmap_size = " STR(SEARCH_MMAP),
+	    NULL, NULL, NULL);
 	if (plan_make(st, query, doc, &p, err, errlen) == -1)
 		goto done;
 	if (p.cite[0] != '\0') {
@@ -331,25 +404,21 @@ store_search(struct store *st, const char *query, int limit, int64_t doc,
 		    SQLITE_DONE : SQLITE_ERROR;
 		goto done;
 	}
-	/* snippet() here costs only for the rows LIMIT keeps: SQLite takes
-	 * it after sorting */
-	s = store_prep(st, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
-	    " '\xe2\x80\xa6', 16), bm25(fts, 4.0, 1.0) AS score FROM fts"
-	    " WHERE fts MATCH ?1" FILTER_SQL " ORDER BY score, rowid LIMIT ?2");
-	w = store_prep(st, WHERE_SQL);
-	if (s == NULL || w == NULL) {
+	s = store_prep(st, plan_filtered(&p) ? RANKED_SQL(FILTER_SQL) :
+	    RANKED_SQL(""));
+	if (s == NULL) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
 		goto done;
 	}
 	plan_bind(&p, s);
 	sqlite3_bind_int(s, 2, limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_reset(w);
-		sqlite3_bind_int64(w, 1, sqlite3_column_int64(s, 0));
-		if (sqlite3_step(w) != SQLITE_ROW)
+		if ((w = place_find(st, &pl, sqlite3_column_int64(s, 0))) == NULL)
 			continue;
-		if ((k = hit_hand(w, sqlite3_column_int64(s, 0), store_text(s, 1),
-		    sqlite3_column_double(s, 2), fn, arg)) != 0) {
+		k = hit_hand(w, sqlite3_column_int64(s, 0), store_text(s, 1),
+		    sqlite3_column_double(s, 2), fn, arg);
+		place_done(w);
+		if (k != 0) {
 			rc = k == 1 ? SQLITE_DONE : SQLITE_NOMEM;
 			break;
 		}
@@ -360,7 +429,7 @@ store_search(struct store *st, const char *query, int limit, int64_t doc,
 		not_understood(query, err, errlen);
 done:
 	sqlite3_finalize(s);
-	sqlite3_finalize(w);
+	place_free(&pl);
 	free(p.f.text);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -421,7 +490,8 @@ struct search_run {
 	int		 limit, pass, ncite;
 	int		 batch;		/* snippets by a scan, not a row at a time */
 	sqlite3_stmt	*scan;		/* the pass under way; NULL when paused */
-	sqlite3_stmt	*snip, *where;	/* a row's snippet and place */
+	sqlite3_stmt	*snip;		/* a row's snippet */
+	struct place	 place;		/* and its place */
 	int64_t		 last;		/* the last rowid the pass scored */
 	int64_t		 previewed;	/* the last rowid the preview scored */
 	int64_t		 maxrow;	/* the index's last rowid, for progress */
@@ -559,6 +629,11 @@ index_version(struct store *st)
 	return h;
 }
 
+/* A pass's scan: every match after rowid ?2, in rowid order, scored. */
+#define SCAN_SQL(rank, filter) \
+	"SELECT rowid, " rank "(fts, 4.0, 1.0) FROM fts" \
+	" WHERE fts MATCH ?1 AND rowid > ?2" filter
+
 /* The statement of the pass under way, from the row after last on. */
 static int
 pass_start(struct search_run *r)
@@ -574,10 +649,10 @@ pass_start(struct search_run *r)
 	if (r->pass == PASS_EXACT && r->last == 0)
 		r->version = index_version(r->st);
 	r->scan = store_prep(r->st, r->pass == PASS_PREVIEW ?
-	    "SELECT rowid, lk_preview(fts, 4.0, 1.0) FROM fts"
-	    " WHERE fts MATCH ?1 AND rowid > ?2" FILTER_SQL :
-	    "SELECT rowid, bm25(fts, 4.0, 1.0) FROM fts"
-	    " WHERE fts MATCH ?1 AND rowid > ?2" FILTER_SQL);
+	    (plan_filtered(&r->p) ? SCAN_SQL("lk_preview", FILTER_SQL) :
+	    SCAN_SQL("lk_preview", "")) :
+	    (plan_filtered(&r->p) ? SCAN_SQL("bm25", FILTER_SQL) :
+	    SCAN_SQL("bm25", "")));
 	if (r->scan == NULL)
 		return -1;
 	plan_bind(&r->p, r->scan);
@@ -642,8 +717,7 @@ store_search_begin(struct store *st, const char *query, int limit,
 	}
 	r->snip = store_prep(st, "SELECT snippet(fts, -1, char(1), char(2),"
 	    " '\xe2\x80\xa6', 16) FROM fts WHERE fts MATCH ?1 AND rowid = ?2");
-	r->where = store_prep(st, WHERE_SQL);
-	if (r->snip == NULL || r->where == NULL || pass_start(r) == -1) {
+	if (r->snip == NULL || pass_start(r) == -1) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
 		goto fail;
 	}
@@ -829,6 +903,7 @@ static struct detail *
 detail_add(struct search_run *r, int64_t rowid, const char *marked)
 {
 	struct detail	*d, *v;
+	sqlite3_stmt	*w;
 	int		 i, k;
 
 	if (r->ncache >= 2 * r->limit) {
@@ -846,22 +921,20 @@ detail_add(struct search_run *r, int64_t rowid, const char *marked)
 	d = &v[r->ncache];
 	memset(d, 0, sizeof *d);
 	d->rowid = rowid;
-	sqlite3_bind_int64(r->where, 1, rowid);
-	if (sqlite3_step(r->where) == SQLITE_ROW) {
+	if ((w = place_find(r->st, &r->place, rowid)) != NULL) {
 		if (snippet_hits(marked ? marked : "", &d->snippet, &d->hits,
 		    &d->nhits) == -1)
 			d = NULL;
 		else {
-			d->doc = dupnull(store_text(r->where, 0));
-			d->section = dupnull(store_text(r->where, 1));
-			d->title = dupnull(store_text(r->where, 2));
-			d->paragraph = sqlite3_column_int(r->where, 3);
-			d->page = sqlite3_column_int(r->where, 4);
+			d->doc = dupnull(store_text(w, 0));
+			d->section = dupnull(store_text(w, 1));
+			d->title = dupnull(store_text(w, 2));
+			d->paragraph = sqlite3_column_int(w, 3);
+			d->page = sqlite3_column_int(w, 4);
 			d->found = d->doc != NULL;
 		}
+		place_done(w);
 	}
-	/* reset at once: a statement left on a row holds the database open */
-	sqlite3_reset(r->where);
 	if (d != NULL)
 		r->ncache++;
 	return d;
@@ -975,7 +1048,7 @@ store_search_end(struct search_run *r)
 		return;
 	sqlite3_finalize(r->scan);
 	sqlite3_finalize(r->snip);
-	sqlite3_finalize(r->where);
+	place_free(&r->place);
 	for (i = 0; i < r->ncache; i++)
 		detail_free(&r->cache[i]);
 	free(r->cache);
