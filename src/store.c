@@ -260,6 +260,15 @@ store_open_flags(const char *home, int flags, struct store **stp, char *err,
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, BUSY_MS);
+	/* a reader of the index alone (a search, a process a query) leaves
+	 * the WAL files where they are, not made and removed every time:
+	 * 1.5 to 2 ms of a search. Loaders and the browser remove them. */
+	if (flags & STORE_INDEX) {
+		int persist = 1;
+
+		sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+		    &persist);
+	}
 	if (sqlite3_create_function(st->db, "lk_dossier_id", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, dossier_id, NULL,
 	    NULL) != SQLITE_OK) {

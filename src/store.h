@@ -16,7 +16,8 @@ struct loaded;
 int	store_open(const char *home, struct store **st, char *err, size_t errlen);
 /* The same; with STORE_INDEX in flags, index.db alone, for a command that
  * needs nothing of user.db (positions, bookmarks): one database and its
- * WAL files fewer to open and close. */
+ * WAL files fewer to open and close, and index.db's WAL files left in
+ * place when it closes, for the next such command. */
 #define STORE_INDEX	0x1
 int	store_open_flags(const char *home, int flags, struct store **st,
 	    char *err, size_t errlen);
