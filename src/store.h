@@ -124,7 +124,8 @@ int	store_search(struct store *st, const char *query, int limit,
  * common the words: begin, step until it returns 0, and meanwhile top
  * for the best so far. With preview, the first step ranks its slice (or
  * what of it 8 ms allow) by a cheaper score, without waiting for bm25's
- * counting of every match; the next steps rank every match exactly.
+ * counting of every match; the next steps count the rows of the query's
+ * phrases, then rank every match exactly, each ending after 4 ms.
  * Once step has returned 0, top hands the hits store_search hands, in
  * the same order. A query with fewer matches than the first step's rows
  * is ranked exactly by it when that is cheap (few matches, or found in a
@@ -133,8 +134,9 @@ struct search_run;
 int	store_search_begin(struct store *st, const char *query, int limit,
 	    int64_t doc, int preview, struct search_run **r, char *err,
 	    size_t errlen);
-/* Scores up to rows more matches: 1 while some are left, 0 when the
- * ranking is final, -1 with a readable reason. */
+/* Scores up to rows more matches (counts up to 4 × rows while the
+ * phrases are counted), less when 4 ms have gone: 1 while some are left,
+ * 0 when the ranking is final, -1 with a readable reason. */
 int	store_search_step(struct search_run *r, int rows, char *err,
 	    size_t errlen);
 /* The number of hits so far (at most limit), and hits from..from+count-1
