@@ -388,9 +388,14 @@ test_search_rank_slices(void)
 	T_OK(want.n > 100 && want.n < 200);
 	k = store_search_step(r, 2000, err, sizeof err);
 	T_OK(k == 0 || k == 1);
+	/* all of them, unless the preview's 8 ms ran out first (it looks
+	 * every 64 rows): a busy machine */
+	if (store_search_count(r) != want.n)
+		T_EQ_INT(store_search_count(r) % 64, 0);
+	for (i = 0; i < 1000 && k == 1; i++)
+		k = store_search_step(r, 2000, err, sizeof err);
+	T_EQ_INT(k, 0);
 	T_EQ_INT(store_search_count(r), want.n);
-	if (k == 1)
-		T_EQ_INT(store_search_step(r, 2000, err, sizeof err), 0);
 	top.n = 0;
 	store_search_top(r, 0, 200, keep, &top);
 	T_OK(same(&top, &want));
