@@ -9,12 +9,13 @@ WERROR	?= -Werror
 PKGS	= ncursesw sqlite3 libxml-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 # libxml2 is loaded when an XML file is read (src/xmllib.c): its headers
-# only here
-PKG_LIBS != pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -lsqlite3
+# only here. ncursesw, SQLite and libunistring are linked in from their
+# archives where installed, so that a command starts without resolving
+# their symbols (mk/libs.sh; LK_SHARED=1 for shared ones)
+LIBS != CC="$(CC)" sh mk/libs.sh
 LK_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra $(WERROR) -Isrc -Iui $(PKG_CFLAGS) \
 	-DLK_VERSION='"0.1"' -DLK_DATADIR='"$(DATADIR)"' -MMD -MP
-LIBS	= $(PKG_LIBS) -lunistring -lm -lpthread -ldl
 
 CORE_SRC != ls src/*.c | grep -v '^src/main\.c$$'
 UI_SRC	!= ls ui/*.c 2>/dev/null || true

@@ -14,6 +14,13 @@ struct loaded;
 
 /* Opens (creating when needed) HOME/index.db and HOME/user.db. */
 int	store_open(const char *home, struct store **st, char *err, size_t errlen);
+/* The same; with STORE_INDEX in flags, index.db alone, for a command that
+ * needs nothing of user.db (positions, bookmarks): one database and its
+ * WAL files fewer to open and close, and index.db's WAL files left in
+ * place when it closes, for the next such command. */
+#define STORE_INDEX	0x1
+int	store_open_flags(const char *home, int flags, struct store **st,
+	    char *err, size_t errlen);
 void	store_close(struct store *st);
 /* Whether store_open found an index.db of an older leeskamer and emptied
  * it: the papers must be loaded again (user.db is untouched). */
@@ -117,7 +124,8 @@ int	store_search(struct store *st, const char *query, int limit,
  * common the words: begin, step until it returns 0, and meanwhile top
  * for the best so far. With preview, the first step ranks its slice (or
  * what of it 8 ms allow) by a cheaper score, without waiting for bm25's
- * counting of every match; the next steps rank every match exactly.
+ * counting of every match; the next steps count the rows of the query's
+ * phrases, then rank every match exactly, each ending after 4 ms.
  * Once step has returned 0, top hands the hits store_search hands, in
  * the same order. A query with fewer matches than the first step's rows
  * is ranked exactly by it when that is cheap (few matches, or found in a
@@ -126,8 +134,9 @@ struct search_run;
 int	store_search_begin(struct store *st, const char *query, int limit,
 	    int64_t doc, int preview, struct search_run **r, char *err,
 	    size_t errlen);
-/* Scores up to rows more matches: 1 while some are left, 0 when the
- * ranking is final, -1 with a readable reason. */
+/* Scores up to rows more matches (counts up to 4 × rows while the
+ * phrases are counted), less when 4 ms have gone: 1 while some are left,
+ * 0 when the ranking is final, -1 with a readable reason. */
 int	store_search_step(struct search_run *r, int rows, char *err,
 	    size_t errlen);
 /* The number of hits so far (at most limit), and hits from..from+count-1

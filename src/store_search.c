@@ -1,4 +1,5 @@
 /* store_search.c: full-text search over the FTS5 index. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,12 @@
 #include "cite.h"
 #include "store.h"
 #include "store_int.h"
+
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
+/* How much of index.db a one-shot search maps (the rest is read). */
+#define SEARCH_MMAP	1073741824
 
 /* Takes the \1 \2 hit marks out of a snippet, keeping character offsets. */
 static int
@@ -212,16 +219,69 @@ struct plan {
 	"  WHERE d.date LIKE ?6 || '%'" \
 	"  UNION ALL SELECT id * 4 + 3 FROM doc WHERE date LIKE ?6 || '%'))"
 
-/* Where a row of fts is: its document, section, title, paragraph, page. */
-#define WHERE_SQL \
-	"SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)" \
-	" FROM (SELECT doc, section, ord, page FROM para WHERE ?1 % 4 = 0" \
-	"  AND id = ?1" \
-	" UNION ALL SELECT n.doc, q.section, q.ord, n.page FROM note n" \
-	"  LEFT JOIN para q ON q.id = n.para WHERE ?1 % 4 = 2 AND n.id = ?1" \
-	" UNION ALL SELECT id, NULL, NULL, NULL FROM doc WHERE ?1 % 4 = 3" \
-	"  AND id = ?1 / 4) x JOIN doc d ON d.id = x.doc" \
-	" LEFT JOIN section s ON s.id = x.section"
+/* Where a row of fts is, by its kind (rowid % 4), bound to its rowid:
+ * its document, section, title, paragraph, page. One statement a kind,
+ * each simple to prepare. */
+static const char *const place_sql[4] = {
+	"SELECT d.key, s.sid, d.title, x.ord, coalesce(x.page, 0)"
+	" FROM para x JOIN doc d ON d.id = x.doc"
+	" LEFT JOIN section s ON s.id = x.section WHERE x.id = ?1",
+	NULL,
+	"SELECT d.key, s.sid, d.title, q.ord, coalesce(n.page, 0)"
+	" FROM note n JOIN doc d ON d.id = n.doc LEFT JOIN para q ON q.id = n.para"
+	" LEFT JOIN section s ON s.id = q.section WHERE n.id = ?1",
+	"SELECT key, NULL, title, NULL, 0 FROM doc WHERE id = ?1 / 4",
+};
+
+/* The statements of place_sql, prepared when first needed. */
+struct place {
+	sqlite3_stmt	*s[4];
+};
+
+/* The place of a row: a statement stepped to it, to read and then
+ * place_done; NULL when there is none. */
+static sqlite3_stmt *
+place_find(struct store *st, struct place *pl, int64_t rowid)
+{
+	sqlite3_stmt	*s;
+	int		 k = (int)(rowid % 4);
+
+	if (rowid < 0 || place_sql[k] == NULL)
+		return NULL;
+	if (pl->s[k] == NULL && (pl->s[k] = store_prep(st, place_sql[k])) == NULL)
+		return NULL;
+	s = pl->s[k];
+	sqlite3_bind_int64(s, 1, rowid);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		return s;
+	sqlite3_reset(s);
+	return NULL;
+}
+
+/* Resets at once: a statement left on a row holds the database open. */
+static void
+place_done(sqlite3_stmt *s)
+{
+	if (s != NULL)
+		sqlite3_reset(s);
+}
+
+static void
+place_free(struct place *pl)
+{
+	int	k;
+
+	for (k = 0; k < 4; k++)
+		sqlite3_finalize(pl->s[k]);
+}
+
+/* Whether a query's rows are filtered (FILTER_SQL), or all its matches
+ * count: a statement without the filters prepares in a fraction. */
+static int
+plan_filtered(const struct plan *p)
+{
+	return p->doc != 0 || p->f.year[0] != '\0';
+}
 
 /* FTS5's own words ("fts5: syntax error near …") mean nothing to a
  * reader: say what to check instead. */
@@ -286,8 +346,8 @@ plan_bind(const struct plan *p, sqlite3_stmt *s)
 		sqlite3_bind_text(s, 6, p->f.year, -1, SQLITE_STATIC);
 }
 
-/* Hands a hit: its place from where (a statement of WHERE_SQL stepped to
- * its row), its snippet as FTS5 marks it. 1 when fn says stop. */
+/* Hands a hit: its place from where (a statement of place_sql stepped
+ * to its row), its snippet as FTS5 marks it. 1 when fn says stop. */
 static int
 hit_hand(sqlite3_stmt *where, int64_t id, const char *marked, double rank,
     hit_fn fn, void *arg)
@@ -314,16 +374,30 @@ hit_hand(sqlite3_stmt *where, int64_t id, const char *marked, double rank,
 	return rc;
 }
 
+/* The best matches with their snippets, in one statement: snippet() here
+ * costs only for the rows LIMIT keeps, SQLite takes it after sorting. */
+#define RANKED_SQL(filter) \
+	"SELECT rowid, snippet(fts, -1, char(1), char(2), '\xe2\x80\xa6', 16)," \
+	" bm25(fts, 4.0, 1.0) AS score FROM fts WHERE fts MATCH ?1" filter \
+	" ORDER BY score, rowid LIMIT ?2"
+
 int
 store_search(struct store *st, const char *query, int limit, int64_t doc,
     hit_fn fn, void *arg, char *err, size_t errlen)
 {
-	sqlite3_stmt	*s = NULL, *w = NULL;
+	sqlite3_stmt	*s = NULL, *w;
+	struct place	 pl = { { NULL } };
 	struct plan	 p;
 	int		 rc = SQLITE_ERROR, k = 0;
 
 	if (limit <= 0)
 		limit = 20;
+	/* pages read through a mapping of the file, not copied one 16 kB
+	 * page at a time into the page cache: half the page faults of a
+	 * search of a common word. Not for the browser, whose peak RSS
+	 * would grow with the pages it ever touched. */
+	sqlite3_exec(st->db, "PRAGMA main.mmap_size = " STR(SEARCH_MMAP),
+	    NULL, NULL, NULL);
 	if (plan_make(st, query, doc, &p, err, errlen) == -1)
 		goto done;
 	if (p.cite[0] != '\0') {
@@ -331,25 +405,21 @@ store_search(struct store *st, const char *query, int limit, int64_t doc,
 		    SQLITE_DONE : SQLITE_ERROR;
 		goto done;
 	}
-	/* snippet() here costs only for the rows LIMIT keeps: SQLite takes
-	 * it after sorting */
-	s = store_prep(st, "SELECT rowid, snippet(fts, -1, char(1), char(2),"
-	    " '\xe2\x80\xa6', 16), bm25(fts, 4.0, 1.0) AS score FROM fts"
-	    " WHERE fts MATCH ?1" FILTER_SQL " ORDER BY score, rowid LIMIT ?2");
-	w = store_prep(st, WHERE_SQL);
-	if (s == NULL || w == NULL) {
+	s = store_prep(st, plan_filtered(&p) ? RANKED_SQL(FILTER_SQL) :
+	    RANKED_SQL(""));
+	if (s == NULL) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
 		goto done;
 	}
 	plan_bind(&p, s);
 	sqlite3_bind_int(s, 2, limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_reset(w);
-		sqlite3_bind_int64(w, 1, sqlite3_column_int64(s, 0));
-		if (sqlite3_step(w) != SQLITE_ROW)
+		if ((w = place_find(st, &pl, sqlite3_column_int64(s, 0))) == NULL)
 			continue;
-		if ((k = hit_hand(w, sqlite3_column_int64(s, 0), store_text(s, 1),
-		    sqlite3_column_double(s, 2), fn, arg)) != 0) {
+		k = hit_hand(w, sqlite3_column_int64(s, 0), store_text(s, 1),
+		    sqlite3_column_double(s, 2), fn, arg);
+		place_done(w);
+		if (k != 0) {
 			rc = k == 1 ? SQLITE_DONE : SQLITE_NOMEM;
 			break;
 		}
@@ -360,7 +430,7 @@ store_search(struct store *st, const char *query, int limit, int64_t doc,
 		not_understood(query, err, errlen);
 done:
 	sqlite3_finalize(s);
-	sqlite3_finalize(w);
+	place_free(&pl);
 	free(p.f.text);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -372,10 +442,14 @@ done:
  * scans the matches in rowid order instead, a slice at a time, keeping
  * the best in a heap. A preview pass first scores one slice without
  * bm25's IDF (bm25 counts every row of every phrase before its first
- * row), so a first screen comes at once; the exact pass then scores
- * every match with bm25 as ORDER BY does, and when it is done the heap
- * holds exactly the rows ORDER BY score, rowid gives. Snippets are made
- * only for the hits asked for. */
+ * row), so a first screen comes at once. A count pass then counts the
+ * rows of each phrase of the query, a slice at a time, as bm25 would in
+ * one go (tens of milliseconds for a phrase of common words); the exact
+ * pass scores every match with lk_bm25, bm25's own arithmetic on those
+ * counts, and when it is done the heap holds exactly the rows ORDER BY
+ * bm25, rowid gives. A query whose phrases are not certain (column
+ * filters, NEAR, ^) skips the count and is scored by bm25 itself.
+ * Snippets are made only for the hits asked for. */
 
 struct scored {
 	int64_t	rowid;
@@ -396,7 +470,10 @@ struct detail {
 	int	 nhits, paragraph, page, found;
 };
 
-enum { PASS_PREVIEW, PASS_EXACT, PASS_DONE };
+enum { PASS_PREVIEW, PASS_COUNT, PASS_EXACT, PASS_DONE };
+
+/* The phrases a query's hits are counted for, at most. */
+#define MAXPHRASES	16
 
 /* A preview that saw every match is followed by bm25 in the same step
  * when there were this few, or when it took this little time. */
@@ -404,6 +481,12 @@ enum { PASS_PREVIEW, PASS_EXACT, PASS_DONE };
 #define FEW_MS		5.0
 /* A preview ends after this long, whatever its rows. */
 #define PREVIEW_MS	8.0
+/* A later step ends after this long, whatever its rows: the rows a
+ * slice is given are a guess from the last one's time. */
+#define STEP_MS		4.0
+/* Counting a match costs a fraction of scoring it: a step counts this
+ * many times its rows. */
+#define COUNT_ROWS	4
 
 static double
 now_ms(void)
@@ -421,11 +504,16 @@ struct search_run {
 	int		 limit, pass, ncite;
 	int		 batch;		/* snippets by a scan, not a row at a time */
 	sqlite3_stmt	*scan;		/* the pass under way; NULL when paused */
-	sqlite3_stmt	*snip, *where;	/* a row's snippet and place */
+	sqlite3_stmt	*snip;		/* a row's snippet */
+	struct place	 place;		/* and its place */
 	int64_t		 last;		/* the last rowid the pass scored */
 	int64_t		 previewed;	/* the last rowid the preview scored */
 	int64_t		 maxrow;	/* the index's last rowid, for progress */
-	uint64_t	 version;	/* the index as the exact pass began */
+	uint64_t	 version;	/* the index as the count (or exact) pass began */
+	char		*phrase[MAXPHRASES];	/* the query's phrases */
+	sqlite3_int64	 nhit[MAXPHRASES];	/* the rows of each, counted */
+	int		 nphrase;	/* 0: bm25 counts for itself */
+	int		 counting;	/* the phrase the count pass is at */
 	long long	 scanned;	/* matches the exact pass scored */
 	struct heap	 preview, exact;
 	struct scored	*sorted;	/* the best shown, best first */
@@ -518,22 +606,135 @@ fts5_get(struct store *st)
 	return api != NULL && api->iVersion >= 2 ? api : NULL;
 }
 
-/* Makes lk_preview known to the connection, once. */
+/* lk_bm25(fts, hits, weight...): bm25(fts, weight...) to the last bit,
+ * its arithmetic and its order of operations, but with the rows of each
+ * phrase (for its IDF) given, in hits, a blob of one sqlite3_int64 a
+ * phrase, counted beforehand in slices (the count pass), not counted by
+ * walking every phrase's rows before the first row is scored. Fails
+ * when the query's phrases are not the ones counted. */
+static void
+exact_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	const double	k1 = 1.2, b = 0.75;
+	double		freq[MAXPHRASES] = { 0 }, score = 0.0, avgdl, D, w, idf;
+	sqlite3_int64	hits[MAXPHRASES], nrow = 0, ntok = 0;
+	int		i, np, n = 0, ip, ic, io, dl = 0;
+
+	np = api->xPhraseCount(fts);
+	if (nval < 1 || np < 1 || np > MAXPHRASES ||
+	    sqlite3_value_bytes(val[0]) != np * (int)sizeof hits[0])
+		goto fail;
+	memcpy(hits, sqlite3_value_blob(val[0]), (size_t)np * sizeof hits[0]);
+	for (i = 0; i < np; i++)
+		if (api->xPhraseSize(fts, i) < 1)
+			goto fail;
+	if (api->xRowCount(fts, &nrow) != SQLITE_OK || nrow < 1 ||
+	    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK ||
+	    api->xInstCount(fts, &n) != SQLITE_OK)
+		goto fail;
+	avgdl = (double)ntok / (double)nrow;
+	for (i = 0; i < n; i++) {
+		if (api->xInst(fts, i, &ip, &ic, &io) != SQLITE_OK)
+			goto fail;
+		w = (nval - 1 > ic) ? sqlite3_value_double(val[ic + 1]) : 1.0;
+		freq[ip] += w;
+	}
+	if (api->xColumnSize(fts, -1, &dl) != SQLITE_OK)
+		goto fail;
+	D = (double)dl;
+	for (i = 0; i < np; i++) {
+		idf = log((nrow - hits[i] + 0.5) / (hits[i] + 0.5));
+		if (idf <= 0.0)
+			idf = 1e-6;
+		score += idf * ((freq[i] * (k1 + 1.0)) /
+		    (freq[i] + k1 * (1 - b + b * D / avgdl)));
+	}
+	sqlite3_result_double(ctx, -1.0 * score);
+	return;
+fail:
+	sqlite3_result_error(ctx, "lk_bm25: not the phrases counted", -1);
+}
+
+/* Makes lk_preview and lk_bm25 known to the connection, once. */
 static int
-preview_register(struct store *st)
+ranks_register(struct store *st)
 {
 	sqlite3_stmt	*s;
 	fts5_api	*api;
 
-	/* known already when a statement using it compiles */
-	if ((s = store_prep(st, "SELECT lk_preview(fts) FROM fts WHERE 0")) != NULL) {
+	/* known already when a statement using them compiles */
+	if ((s = store_prep(st, "SELECT lk_preview(fts), lk_bm25(fts)"
+	    " FROM fts WHERE 0")) != NULL) {
 		sqlite3_finalize(s);
 		return 0;
 	}
 	if ((api = fts5_get(st)) == NULL || api->xCreateFunction(api,
-	    "lk_preview", NULL, preview_rank, NULL) != SQLITE_OK)
+	    "lk_preview", NULL, preview_rank, NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "lk_bm25", NULL, exact_rank,
+	    NULL) != SQLITE_OK)
 		return -1;
 	return 0;
+}
+
+/* Splits a query into the phrases FTS5 makes of it, in its order: each
+ * bare word (with its *) and each quoted string (with its *), around
+ * AND, OR, NOT, brackets and spaces. -1 for anything else (column
+ * filters, NEAR, ^, +, a quote within quotes), where the phrases are
+ * not certain. */
+static int
+phrases_split(const char *q, char **out, int max)
+{
+	size_t	i = 0, start, end;
+	int	n = 0;
+
+	while (q[i] != '\0') {
+		unsigned char c = (unsigned char)q[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == ')') {
+			i++;
+			continue;
+		}
+		start = i;
+		if (c == '"') {
+			for (i++; q[i] != '\0' && q[i] != '"'; i++)
+				;
+			if (q[i] == '\0' || q[i + 1] == '"')
+				goto fail;
+			i++;
+		} else {
+			for (; q[i] != '\0'; i++) {
+				c = (unsigned char)q[i];
+				if (!(c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
+				    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+					break;
+			}
+			if (i == start)
+				goto fail;
+			if (q[i] != '*' && ((i - start == 3 &&
+			    (strncmp(q + start, "AND", 3) == 0 ||
+			    strncmp(q + start, "NOT", 3) == 0)) ||
+			    (i - start == 2 && strncmp(q + start, "OR", 2) == 0)))
+				continue;
+			if (i - start == 4 && strncmp(q + start, "NEAR", 4) == 0)
+				goto fail;
+		}
+		if (q[i] == '*')
+			i++;
+		end = i;
+		c = (unsigned char)q[i];
+		if (!(c == '\0' || c == ' ' || c == '\t' || c == '\n' ||
+		    c == '(' || c == ')') || n == max)
+			goto fail;
+		if ((out[n] = strndup(q + start, end - start)) == NULL)
+			goto fail;
+		n++;
+	}
+	return n;
+fail:
+	while (n > 0)
+		free(out[--n]);
+	return -1;
 }
 
 /* What the index is now: a hash of FTS5's structure record, which every
@@ -559,29 +760,63 @@ index_version(struct store *st)
 	return h;
 }
 
+/* A pass's scan: every match after rowid ?2, in rowid order, scored
+ * (lk_bm25's counts in ?7). */
+#define SCAN_SQL(rank, filter) \
+	"SELECT rowid, " rank "4.0, 1.0) FROM fts" \
+	" WHERE fts MATCH ?1 AND rowid > ?2" filter
+#define COUNT_SQL "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid > ?2"
+
+/* Counts and scores from the start: the index changed while paused. */
+static void
+pass_restart(struct search_run *r)
+{
+	r->preview.n = r->exact.n = 0;
+	r->last = r->previewed = 0;
+	r->scanned = 0;
+	r->counting = 0;
+	memset(r->nhit, 0, sizeof r->nhit);
+	r->pass = r->nphrase > 0 ? PASS_COUNT : PASS_EXACT;
+	r->dirty = 1;
+}
+
 /* The statement of the pass under way, from the row after last on. */
 static int
 pass_start(struct search_run *r)
 {
-	if (r->pass == PASS_EXACT && r->last > 0 &&
-	    index_version(r->st) != r->version) {
-		/* the index changed while paused: rank again from the start */
-		r->preview.n = r->exact.n = 0;
-		r->last = r->previewed = 0;
-		r->scanned = 0;
-		r->dirty = 1;
+	const char	*sql;
+	int		 filtered = plan_filtered(&r->p);
+
+	if (r->pass != PASS_PREVIEW) {
+		if (r->version == 0)
+			r->version = index_version(r->st);
+		else if (index_version(r->st) != r->version) {
+			pass_restart(r);
+			r->version = index_version(r->st);
+		}
 	}
-	if (r->pass == PASS_EXACT && r->last == 0)
-		r->version = index_version(r->st);
-	r->scan = store_prep(r->st, r->pass == PASS_PREVIEW ?
-	    "SELECT rowid, lk_preview(fts, 4.0, 1.0) FROM fts"
-	    " WHERE fts MATCH ?1 AND rowid > ?2" FILTER_SQL :
-	    "SELECT rowid, bm25(fts, 4.0, 1.0) FROM fts"
-	    " WHERE fts MATCH ?1 AND rowid > ?2" FILTER_SQL);
-	if (r->scan == NULL)
+	if (r->pass == PASS_PREVIEW)
+		sql = filtered ? SCAN_SQL("lk_preview(fts, ", FILTER_SQL) :
+		    SCAN_SQL("lk_preview(fts, ", "");
+	else if (r->pass == PASS_COUNT)
+		sql = COUNT_SQL;
+	else if (r->nphrase > 0)
+		sql = filtered ? SCAN_SQL("lk_bm25(fts, ?7, ", FILTER_SQL) :
+		    SCAN_SQL("lk_bm25(fts, ?7, ", "");
+	else
+		sql = filtered ? SCAN_SQL("bm25(fts, ", FILTER_SQL) :
+		    SCAN_SQL("bm25(fts, ", "");
+	if ((r->scan = store_prep(r->st, sql)) == NULL)
 		return -1;
-	plan_bind(&r->p, r->scan);
+	if (r->pass == PASS_COUNT)
+		sqlite3_bind_text(r->scan, 1, r->phrase[r->counting], -1,
+		    SQLITE_STATIC);
+	else
+		plan_bind(&r->p, r->scan);
 	sqlite3_bind_int64(r->scan, 2, r->last);
+	if (r->pass == PASS_EXACT && r->nphrase > 0)
+		sqlite3_bind_blob(r->scan, 7, r->nhit,
+		    r->nphrase * (int)sizeof r->nhit[0], SQLITE_STATIC);
 	return 0;
 }
 
@@ -626,8 +861,16 @@ store_search_begin(struct store *st, const char *query, int limit,
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
-	/* without its function, no preview: exact from the start */
-	r->pass = preview && preview_register(st) == 0 ? PASS_PREVIEW : PASS_EXACT;
+	/* without their functions, no preview and no counts: bm25 from
+	 * the start */
+	if (ranks_register(st) == 0) {
+		if ((r->nphrase = phrases_split(r->p.f.text, r->phrase,
+		    MAXPHRASES)) < 0)
+			r->nphrase = 0;
+		r->pass = preview ? PASS_PREVIEW : r->nphrase > 0 ?
+		    PASS_COUNT : PASS_EXACT;
+	} else
+		r->pass = PASS_EXACT;
 	/* a prefix query sets up its many terms for every statement run:
 	 * for each hit's snippet, some milliseconds */
 	r->batch = strchr(r->p.f.text, '*') != NULL;
@@ -642,8 +885,7 @@ store_search_begin(struct store *st, const char *query, int limit,
 	}
 	r->snip = store_prep(st, "SELECT snippet(fts, -1, char(1), char(2),"
 	    " '\xe2\x80\xa6', 16) FROM fts WHERE fts MATCH ?1 AND rowid = ?2");
-	r->where = store_prep(st, WHERE_SQL);
-	if (r->snip == NULL || r->where == NULL || pass_start(r) == -1) {
+	if (r->snip == NULL || pass_start(r) == -1) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
 		goto fail;
 	}
@@ -655,8 +897,8 @@ fail:
 	return -1;
 }
 
-/* Ends the preview after its one slice: the exact pass starts from the
- * first match. */
+/* Ends the preview after its one slice: the count pass (or the exact
+ * one) starts from the first match. */
 static void
 preview_stop(struct search_run *r)
 {
@@ -664,7 +906,58 @@ preview_stop(struct search_run *r)
 	r->scan = NULL;
 	r->previewed = r->last;
 	r->last = 0;
-	r->pass = PASS_EXACT;
+	r->pass = r->nphrase > 0 ? PASS_COUNT : PASS_EXACT;
+}
+
+/* Counts the rows of the phrases, up to rows of them or STEP_MS from
+ * t0: 1 when there are more to count, 0 when all are counted, -1 on an
+ * error. */
+static int
+count_slice(struct search_run *r, int rows, double t0)
+{
+	int	rc = SQLITE_ROW, n;
+
+	while (r->pass == PASS_COUNT) {
+		if (r->scan == NULL && pass_start(r) == -1)
+			return -1;
+		if (r->pass != PASS_COUNT)	/* restarted, counts and all */
+			break;
+		for (n = 0; n < rows && (rc = sqlite3_step(r->scan)) ==
+		    SQLITE_ROW; n++) {
+			r->last = sqlite3_column_int64(r->scan, 0);
+			r->nhit[r->counting]++;
+			if (n % 64 == 63 && now_ms() - t0 > STEP_MS) {
+				n++;
+				break;
+			}
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		if (rc == SQLITE_ROW)
+			return 1;
+		sqlite3_finalize(r->scan);
+		r->scan = NULL;
+		r->last = 0;
+		if (++r->counting == r->nphrase)
+			r->pass = PASS_EXACT;
+		rows -= n;
+		if (rows <= 0 || now_ms() - t0 > STEP_MS)
+			return 1;
+	}
+	return 0;
+}
+
+/* The exact pass scores no more with lk_bm25 (its phrases were not the
+ * ones counted): bm25 scores every match again, counting for itself. */
+static void
+counts_drop(struct search_run *r)
+{
+	while (r->nphrase > 0)
+		free(r->phrase[--r->nphrase]);
+	r->exact.n = 0;
+	r->last = 0;
+	r->scanned = 0;
+	r->dirty = 1;
 }
 
 int
@@ -676,18 +969,32 @@ store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
 
 	if (r->pass == PASS_DONE)
 		return 0;
+	if (r->pass == PASS_COUNT) {
+		if ((rc = count_slice(r, rows * COUNT_ROWS, t0)) == -1) {
+			sqlite3_finalize(r->scan);
+			r->scan = NULL;
+			/* a phrase FTS5 read otherwise: bm25 alone */
+			counts_drop(r);
+			r->pass = PASS_EXACT;
+		} else if (rc == 1)
+			return 1;
+		rc = SQLITE_ROW;
+	}
 	if (r->scan == NULL && pass_start(r) == -1) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(r->st->db));
 		return -1;
 	}
+	if (r->pass == PASS_COUNT)	/* the index changed: counting again */
+		return 1;
 	h = r->pass == PASS_PREVIEW ? &r->preview : &r->exact;
 	for (n = 0; n < rows && (rc = sqlite3_step(r->scan)) == SQLITE_ROW; n++) {
 		r->last = sqlite3_column_int64(r->scan, 0);
 		heap_add(h, r->last, sqlite3_column_double(r->scan, 1));
 		/* a first screen, not all of the slice, when matches come
-		 * dear (a phrase of common words) */
-		if (r->pass == PASS_PREVIEW && n % 64 == 63 &&
-		    now_ms() - t0 > PREVIEW_MS) {
+		 * dear (a phrase of common words); later slices as long as
+		 * a key may wait */
+		if (n % 64 == 63 && now_ms() - t0 > (r->pass == PASS_PREVIEW ?
+		    PREVIEW_MS : STEP_MS)) {
 			n++;
 			break;
 		}
@@ -696,9 +1003,13 @@ store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
 	if (r->pass == PASS_EXACT)
 		r->scanned += n;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		not_understood(r->query, err, errlen);
 		sqlite3_finalize(r->scan);
 		r->scan = NULL;
+		if (r->pass == PASS_EXACT && r->nphrase > 0) {
+			counts_drop(r);
+			return 1;
+		}
+		not_understood(r->query, err, errlen);
 		return -1;
 	}
 	if (rc == SQLITE_ROW) {
@@ -713,9 +1024,10 @@ store_search_step(struct search_run *r, int rows, char *err, size_t errlen)
 		r->pass = PASS_DONE;
 		return 0;
 	}
-	/* The preview saw every match. Few, or found fast: bm25 ranks them
-	 * at once, at no more cost. Else bm25's counting may cost tens of
-	 * milliseconds (a phrase of common words), and the next step has it. */
+	/* The preview saw every match. Few, or found fast: counted and
+	 * ranked at once, at no more cost. Else counting may cost tens of
+	 * milliseconds (a phrase of common words), and the next steps have
+	 * it. */
 	preview_stop(r);
 	if (n <= FEW_MATCHES || now_ms() - t0 <= FEW_MS)
 		return store_search_step(r, rows, err, errlen);
@@ -739,12 +1051,15 @@ int
 store_search_progress(struct search_run *r)
 {
 	int64_t	p;
+	int	done;
 
 	if (r->pass == PASS_DONE)
 		return 100;
 	if (r->pass == PASS_PREVIEW || r->maxrow <= 0)
 		return 0;
-	p = r->last * 100 / r->maxrow;
+	/* each phrase counted, then the matches scored: equal parts */
+	done = r->pass == PASS_COUNT ? r->counting : r->nphrase;
+	p = (done * 100 + r->last * 100 / r->maxrow) / (r->nphrase + 1);
 	return p > 99 ? 99 : (int)p;
 }
 
@@ -763,8 +1078,9 @@ sort_best(struct search_run *r)
 
 	if (!r->dirty)
 		return;
-	if (r->pass == PASS_PREVIEW ||
-	    (r->pass == PASS_EXACT && r->last < r->previewed))
+	if (r->preview.v != NULL && (r->pass == PASS_PREVIEW ||
+	    r->pass == PASS_COUNT ||
+	    (r->pass == PASS_EXACT && r->last < r->previewed)))
 		h = &r->preview;
 	else
 		h = &r->exact;
@@ -829,6 +1145,7 @@ static struct detail *
 detail_add(struct search_run *r, int64_t rowid, const char *marked)
 {
 	struct detail	*d, *v;
+	sqlite3_stmt	*w;
 	int		 i, k;
 
 	if (r->ncache >= 2 * r->limit) {
@@ -846,22 +1163,20 @@ detail_add(struct search_run *r, int64_t rowid, const char *marked)
 	d = &v[r->ncache];
 	memset(d, 0, sizeof *d);
 	d->rowid = rowid;
-	sqlite3_bind_int64(r->where, 1, rowid);
-	if (sqlite3_step(r->where) == SQLITE_ROW) {
+	if ((w = place_find(r->st, &r->place, rowid)) != NULL) {
 		if (snippet_hits(marked ? marked : "", &d->snippet, &d->hits,
 		    &d->nhits) == -1)
 			d = NULL;
 		else {
-			d->doc = dupnull(store_text(r->where, 0));
-			d->section = dupnull(store_text(r->where, 1));
-			d->title = dupnull(store_text(r->where, 2));
-			d->paragraph = sqlite3_column_int(r->where, 3);
-			d->page = sqlite3_column_int(r->where, 4);
+			d->doc = dupnull(store_text(w, 0));
+			d->section = dupnull(store_text(w, 1));
+			d->title = dupnull(store_text(w, 2));
+			d->paragraph = sqlite3_column_int(w, 3);
+			d->page = sqlite3_column_int(w, 4);
 			d->found = d->doc != NULL;
 		}
+		place_done(w);
 	}
-	/* reset at once: a statement left on a row holds the database open */
-	sqlite3_reset(r->where);
 	if (d != NULL)
 		r->ncache++;
 	return d;
@@ -975,13 +1290,15 @@ store_search_end(struct search_run *r)
 		return;
 	sqlite3_finalize(r->scan);
 	sqlite3_finalize(r->snip);
-	sqlite3_finalize(r->where);
+	place_free(&r->place);
 	for (i = 0; i < r->ncache; i++)
 		detail_free(&r->cache[i]);
 	free(r->cache);
 	free(r->preview.v);
 	free(r->exact.v);
 	free(r->sorted);
+	while (r->nphrase > 0)
+		free(r->phrase[--r->nphrase]);
 	free(r->p.f.text);
 	free(r->query);
 	free(r);

@@ -14,7 +14,9 @@
  *
  *   key KIND COUNT MEDIAN P99 MAX	per kind of key, then "all"; "rank"
  *					is not a key but a slice of a
- *					corpus search's ranking between keys
+ *					corpus search's ranking between keys,
+ *					"related" the reading of the open
+ *					paper's related papers between keys
  *   open COUNT MEDIAN P99 MAX		app_open + app_draw of DOC
  *   first OURS LESS			leeskamer DOC and less FILE as
  *					processes, to their first screen
@@ -52,12 +54,13 @@ enum kind {
 	K_LINE, K_PAGE, K_END, K_SECTION, K_CITE, K_FOLLOW, K_HISTORY,
 	K_TREE, K_OPEN, K_RESIZE, K_SEARCH, K_RESULT,
 	K_RANK,		/* not a key: a slice of ranking between keys */
+	K_RELATED,	/* nor this: related papers read between keys */
 	K_COUNT
 };
 
 static const char *kind_names[K_COUNT] = {
 	"line", "page", "end", "section", "cite", "follow", "history",
-	"tree", "open", "resize", "search", "result", "rank"
+	"tree", "open", "resize", "search", "result", "rank", "related"
 };
 
 struct times {
@@ -297,20 +300,24 @@ less_pages(const char *file, double *med, double *p99)
 /* ---- keys ---- */
 
 /* What ui_run does while no key waits: a slice of a corpus search's
- * ranking and the screen after it. This reader is slower than the
- * ranking, which ends before the next key; a key that came during a
- * slice would wait for it, so the slices are timed too. */
+ * ranking, or the open paper's related papers read, and the screen after
+ * it. This reader is slower than either, which ends before the next key;
+ * a key that came during one would wait for it, so they are timed too,
+ * each as its own kind. */
 static void
 idle(struct drive *d)
 {
 	double	t0;
-	int	i;
+	int	i, k;
 
 	for (i = 0; i < 100000 && search_pending(&d->a); i++) {
+		/* search_idle reads the related papers first */
+		k = d->a.doc.related_want && !d->a.doc.related_read ?
+		    K_RELATED : K_RANK;
 		t0 = now_ms();
 		search_idle(&d->a);
 		app_draw(&d->a);
-		times_add(&d->t[K_RANK], now_ms() - t0);
+		times_add(&d->t[k], now_ms() - t0);
 	}
 }
 
@@ -620,7 +627,7 @@ main(int argc, char **argv)
 
 		if (d.t[k].n == 0)
 			continue;
-		for (i = 0; i < d.t[k].n && k != K_RANK; i++)
+		for (i = 0; i < d.t[k].n && k != K_RANK && k != K_RELATED; i++)
 			times_add(&all, d.t[k].v[i]);
 		snprintf(what, sizeof what, "key\t%s", kind_names[k]);
 		print_times(what, &d.t[k]);

@@ -248,8 +248,14 @@ corpus_free(struct store *st, const char *home)
 void
 test_search_rank_final(void)
 {
+	/* counted a phrase at a time (brackets too), or by bm25 itself
+	 * (a column filter, NEAR; a dash, a phrase of no words, found so
+	 * when scoring) */
 	static const char *queries[] = { "gemeen", "gemeen beleid",
-	    "gemeen OR water", "publi*", "\"gemeen gemeen\"", "gemeen NOT steun" };
+	    "gemeen OR water", "publi*", "\"gemeen gemeen\"", "gemeen NOT steun",
+	    "(gemeen OR water) AND beleid", "\"gemeen beleid\"* OR kabinet",
+	    "body: gemeen", "NEAR(gemeen beleid, 4)", "gemeen OR Gemeen",
+	    "gemeen \xe2\x80\x93" };
 	struct store	*st;
 	struct ids	 got, want, one;
 	char		 home[] = "/tmp/lk-rank-XXXXXX", err[512], q[128];
@@ -325,8 +331,13 @@ test_search_rank_slices(void)
 		for (k = 0; k < first.n; k++)
 			found += top.id[i] == first.id[k];
 	T_EQ_INT(found, top.n);
-	/* the next slice is exact: its 50 rows and no more */
-	T_EQ_INT(store_search_step(r, 50, err, sizeof err), 1);
+	/* the next slices count the word's rows (as bm25 would before its
+	 * first row), the preview's best shown meanwhile; then the first
+	 * exact slice scores its 50 rows and no more */
+	for (i = 0; i < 1000 && store_search_scanned(r) == 0; i++) {
+		T_EQ_INT(store_search_count(r), 20);
+		T_EQ_INT(store_search_step(r, 50, err, sizeof err), 1);
+	}
 	T_EQ_INT(store_search_scanned(r), 50);
 	T_OK(store_search_progress(r) < 100);
 	/* a window of the best: hits 5 to 9 of the 20 */
@@ -377,9 +388,14 @@ test_search_rank_slices(void)
 	T_OK(want.n > 100 && want.n < 200);
 	k = store_search_step(r, 2000, err, sizeof err);
 	T_OK(k == 0 || k == 1);
+	/* all of them, unless the preview's 8 ms ran out first (it looks
+	 * every 64 rows): a busy machine */
+	if (store_search_count(r) != want.n)
+		T_EQ_INT(store_search_count(r) % 64, 0);
+	for (i = 0; i < 1000 && k == 1; i++)
+		k = store_search_step(r, 2000, err, sizeof err);
+	T_EQ_INT(k, 0);
 	T_EQ_INT(store_search_count(r), want.n);
-	if (k == 1)
-		T_EQ_INT(store_search_step(r, 2000, err, sizeof err), 0);
 	top.n = 0;
 	store_search_top(r, 0, 200, keep, &top);
 	T_OK(same(&top, &want));
