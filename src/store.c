@@ -332,6 +332,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_put_commit(st, err, sizeof err);
+	store_dossier_free(st);
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].s);
 	sqlite3_close(st->db);

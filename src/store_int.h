@@ -2,9 +2,19 @@
  * store includes it. */
 #ifndef LK_STORE_INT_H
 #define LK_STORE_INT_H
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #define STORE_CACHE	64
+
+/* A document of a dossier, by the dossier's id (store_dossier.c). */
+struct dossier_doc {
+	char		*id, *key;
+	int64_t		 rowid;
+	int		 nonum;		/* no number: after those with one */
+	long long	 num;
+};
 
 struct store {
 	sqlite3	*db;
@@ -18,6 +28,12 @@ struct store {
 		sqlite3_stmt	*s;
 	}	 cache[STORE_CACHE];
 	int	 ncache;
+
+	/* Every document's dossier id, by id (store_dossier.c), and the
+	 * index they were read from. */
+	struct dossier_doc *dossier;
+	int	 ndossier, dossier_read;
+	int64_t	 dossier_dv, dossier_tc;
 
 	/* A load in progress: files are put in one transaction, each in a
 	 * savepoint, and their full text added at its end (see
@@ -44,6 +60,14 @@ store_prep(struct store *st, const char *sql)
 		return NULL;
 	return s;
 }
+
+/* The documents of a dossier's id ("dossier-36045") in v, n of them, as
+ * store_xref.c orders a target's documents: valid until the next call.
+ * -1 on error. */
+int	store_dossier_docs(struct store *st, const char *id,
+	    const struct dossier_doc **v, int *n);
+/* Lets go of what store_dossier_docs keeps. */
+void	store_dossier_free(struct store *st);
 
 /* A text column, as the char * the rest of leeskamer uses. */
 static inline const char *

@@ -453,20 +453,37 @@ store_xref_doc_cites(struct store *st, int64_t doc, xref_cite_fn fn,
 int
 store_xref_first(struct store *st, const char *id, char *key, size_t len)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	const struct dossier_doc	*v;
+	sqlite3_stmt			*s;
+	int				 rc, n = 0, nonum = 0;
+	long long			 num = 0;
 
-	/* the first document of res for one id, without building res */
-	s = store_cached(st, "SELECT x.key FROM doc x WHERE x.key = ?1"
-	    " OR (x.dossier IS NOT NULL AND substr(?1, 1, 8) = 'dossier-'"
-	    " AND lk_dossier_id(x.dossier) = ?1) ORDER BY " FIRST " LIMIT 1");
+	/* the first document of res for one id, without building res: the
+	 * document of that key (by its index), or the first paper of the
+	 * dossier of that id, whichever FIRST puts first */
+	s = store_cached(st, "SELECT key, number IS NULL,"
+	    " CAST(number AS INTEGER) FROM doc WHERE key = ?1");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		snprintf(key, len, "%s", store_text(s, 0));
+		nonum = sqlite3_column_int(s, 1);
+		num = sqlite3_column_int64(s, 2);
+	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (strncmp(id, "dossier-", 8) == 0 &&
+	    store_dossier_docs(st, id, &v, &n) == -1)
+		return -1;
+	if (n > 0 && (rc != SQLITE_ROW || v->nonum < nonum ||
+	    (v->nonum == nonum && (v->num < num ||
+	    (v->num == num && strcmp(v->key, key) < 0))))) {
+		snprintf(key, len, "%s", v->key);
+		return 0;
+	}
+	return rc == SQLITE_ROW ? 0 : 1;
 }
 
 int

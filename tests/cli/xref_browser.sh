@@ -48,4 +48,14 @@ tm_kill x2
 eq "cites: target_page of note 3's citation" "$($LK cites "$KR" --json | $PY -c '
 import json, sys
 print([c["target_page"] for c in json.load(sys.stdin) if c["id"] == "kst-35788-77"])')" "[41]"
+
+# a citation of a dossier alone leads to its first paper: Testnotitie C
+# cites dossier 99 001, whose papers are nr. 1 and nr. 2
+$LK load tests/data/xref >/dev/null 2>&1
+tm_start x3 160 40 -- testnotitie-c
+tm_wait x3 "testnotitie-c |"
+panel=$(tm_strip 2)
+has "dossier: the citation of the dossier alone" "$panel" "99 001"
+has "dossier: it leads to the dossier's first paper" "$panel" "-> kst-99001-1"
+tm_kill x3
 finish
