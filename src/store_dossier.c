@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "cite.h"
 #include "store.h"
 #include "store_int.h"
 
@@ -52,18 +53,30 @@ dossier_read(struct store *st)
 	sqlite3_stmt		*s;
 	int64_t			 dv = store_view_stamp(st);
 	int64_t			 tc = sqlite3_total_changes64(st->db);
-	int			 n = 0, cap = 0, rc;
+	char			 id[80], *was = NULL;
+	const char		*d;
+	int			 n = 0, cap = 0, rc, ok = 0;
 
 	if (st->dossier_read && dv == st->dossier_dv && tc == st->dossier_tc)
 		return 0;
 	store_dossier_free(st);
-	s = store_cached(st, "SELECT lk_dossier_id(dossier), key, id,"
-	    " number IS NULL, CAST(number AS INTEGER) FROM doc"
-	    " WHERE dossier IS NOT NULL");
+	/* by dossier, so that the recogniser (lk_dossier_id's) spells each
+	 * dossier's id once, not once a paper */
+	s = store_cached(st, "SELECT dossier, key, id, number IS NULL,"
+	    " CAST(number AS INTEGER) FROM doc WHERE dossier IS NOT NULL"
+	    " ORDER BY dossier");
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_text(s, 0) == NULL)
+		d = store_text(s, 0);
+		if (was == NULL || strcmp(was, d) != 0) {
+			free(was);
+			if ((was = strdup(d)) == NULL)
+				break;
+			ok = cite_parse_id(d, id, sizeof id) == 0 &&
+			    strncmp(id, "dossier-", 8) == 0;
+		}
+		if (!ok)
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;
@@ -71,7 +84,7 @@ dossier_read(struct store *st)
 				break;
 			v = nv;
 		}
-		v[n].id = strdup(store_text(s, 0));
+		v[n].id = strdup(id);
 		v[n].key = strdup(store_text(s, 1));
 		v[n].rowid = sqlite3_column_int64(s, 2);
 		v[n].nonum = sqlite3_column_int(s, 3);
@@ -84,6 +97,7 @@ dossier_read(struct store *st)
 		n++;
 	}
 	sqlite3_reset(s);
+	free(was);
 	qsort(v, (size_t)n, sizeof *v, dossier_cmp);
 	st->dossier = v;
 	st->ndossier = n;

@@ -254,41 +254,6 @@ store_xref_edges(struct store *st, xref_edge_fn fn, void *arg)
 	return done(s, rc);
 }
 
-int
-store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
-    void *arg)
-{
-	struct xref_related	 r;
-	sqlite3_stmt		*s;
-	int			 rc;
-
-	s = store_prep(st, "WITH mine AS (SELECT DISTINCT target FROM cite"
-	    " WHERE doc = ?1),"
-	    " shared(doc, n) AS (SELECT doc, count(DISTINCT target) FROM cite"
-	    " WHERE doc <> ?1 AND target IN mine GROUP BY doc),"
-	    " me(dossier) AS (SELECT lk_dossier_id(dossier) FROM doc"
-	    " WHERE id = ?1),"
-	    " rel AS (SELECT d.key, d.title, d.number,"
-	    " coalesce(lk_dossier_id(d.dossier) = (SELECT dossier FROM me), 0)"
-	    " AS same, coalesce(s.n, 0) AS n FROM doc d"
-	    " LEFT JOIN shared s ON s.doc = d.id WHERE d.id <> ?1)"
-	    " SELECT key, title, same, n FROM rel WHERE same OR n > 0"
-	    " ORDER BY same DESC, n DESC, number IS NULL,"
-	    " CAST(number AS INTEGER), key");
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = store_text(s, 0);
-		r.title = store_text(s, 1);
-		r.reason = sqlite3_column_int(s, 2) ? "dossier" : "co-citation";
-		r.shared = sqlite3_column_int(s, 3);
-		if (fn(&r, arg) != 0)
-			break;
-	}
-	return done(s, rc);
-}
-
 /* ---- the browser's: one document's citations without the corpus ---- */
 
 struct bcite {

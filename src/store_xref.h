@@ -77,6 +77,17 @@ typedef int (*xref_related_fn)(const struct xref_related *, void *);
 int	store_xref_related(struct store *st, int64_t doc, xref_related_fn fn,
 	    void *arg);
 
+/* The same a slice at a time (store_related.c), for the browser: begin,
+ * then steps of about rows rows each (1 while there is more, 0 done, -1
+ * error), then the first limit (0: all) through fn, and end. No read of
+ * the index is held between steps. NULL when out of memory. */
+struct xref_rel;
+struct xref_rel *store_xref_related_begin(struct store *st, int64_t doc);
+int	store_xref_related_step(struct xref_rel *r, int rows);
+int	store_xref_related_rows(struct xref_rel *r, int limit,
+	    xref_related_fn fn, void *arg);
+void	store_xref_related_end(struct xref_rel *r);
+
 /* For the browser: a document's citations as store_xref_cites, without
  * resolving them through the corpus: target is the document whose id is
  * cited, else NULL with ntargets -1 (store_xref_first may still find a

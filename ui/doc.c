@@ -158,8 +158,12 @@ related_add(const struct xref_related *r, void *arg)
 }
 
 /* Citations of a document shown in the panel: a long list is cut, it
- * would be read for every paper opened. */
+ * would be read for every paper opened; so are related papers. */
 #define CITEDBY_MAX	500
+#define RELATED_MAX	500
+
+/* Rows of the index read in a slice of the related papers: a few ms. */
+#define RELATED_ROWS	2000
 
 int
 udoc_load(struct store *st, int64_t rowid, struct udoc *d)
@@ -178,13 +182,33 @@ udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 	return 0;
 }
 
-void
+int
 udoc_related(struct store *st, struct udoc *d)
 {
+	int	rc;
+
 	if (d->rowid == 0 || d->related_read)
-		return;
+		return 0;
+	if (d->related_run == NULL &&
+	    (d->related_run = store_xref_related_begin(st, d->rowid)) == NULL) {
+		d->related_read = 1;
+		return 0;
+	}
+	if ((rc = store_xref_related_step(d->related_run, RELATED_ROWS)) == 1)
+		return 1;
+	if (rc == 0)
+		store_xref_related_rows(d->related_run, RELATED_MAX, related_add, d);
+	store_xref_related_end(d->related_run);
+	d->related_run = NULL;
 	d->related_read = 1;
-	store_xref_related(st, d->rowid, related_add, d);
+	return 0;
+}
+
+void
+udoc_related_all(struct store *st, struct udoc *d)
+{
+	while (udoc_related(st, d) == 1)
+		;
 }
 
 const char *
@@ -240,6 +264,7 @@ udoc_free(struct udoc *d)
 		free(d->related[i].title);
 		free(d->related[i].text);
 	}
+	store_xref_related_end(d->related_run);
 	free(d->citedby);
 	free(d->related);
 	free(d->marked);

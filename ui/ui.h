@@ -41,6 +41,8 @@ struct unote {
 	char	*text;
 };
 
+struct xref_rel;
+
 struct ulink {			/* a paper citing this one, or a related one */
 	char	*doc, *title, *text;	/* text: the citing words, or the reason */
 	int	 para;			/* the citing paragraph, 0 none */
@@ -72,6 +74,7 @@ struct udoc {
 	int		 ncitedby, nrelated;
 	int		 related_want;	/* the panel has room for related: */
 	int		 related_read;	/* read between keys (search_idle) */
+	struct xref_rel	*related_run;	/* being read, a slice a step */
 	struct urange	*marked;	/* bookmarked passages */
 	int		 nmarked;
 };
@@ -237,8 +240,11 @@ void	udoc_free(struct udoc *d);
 int	udoc_section_of(const struct udoc *d, int para);
 /* Citation i's target, found in the corpus when first asked for. */
 const char *udoc_target(struct store *st, struct udoc *d, int i);
-/* Reads the related papers, once: they take the whole corpus. */
-void	udoc_related(struct store *st, struct udoc *d);
+/* Reads the related papers a slice at a time, as they take the whole
+ * corpus: one slice, and 1 while there is more (related_read is set when
+ * they are there). udoc_related_all reads them to the end at once. */
+int	udoc_related(struct store *st, struct udoc *d);
+void	udoc_related_all(struct store *st, struct udoc *d);
 
 /* reader.c */
 struct rpara *reader_para(struct app *a, int id, int width);

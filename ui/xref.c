@@ -17,8 +17,8 @@ struct xentry {
 
 /* The panel's entries: citations whose paragraph is on screen, then the
  * document's cited-by passages and related papers. The related papers
- * are read when rows are left for them: between keys (search_idle), or
- * at once for a key in the panel (rows < 0). */
+ * are read when rows are left for them: between keys, a slice at a time
+ * (search_idle), or at once for a key in the panel (rows < 0). */
 static int
 entries(struct app *a, struct xentry *v, int rows)
 {
@@ -34,7 +34,7 @@ entries(struct app *a, struct xentry *v, int rows)
 	for (i = 0; i < a->doc.ncitedby && n < XMAX; i++)
 		v[n++] = (struct xentry){ X_CITEDBY, i };
 	if (rows < 0)
-		udoc_related(a->st, &a->doc);
+		udoc_related_all(a->st, &a->doc);
 	else if (2 * (n - a->xtop) + 3 < rows)
 		a->doc.related_want = 1;
 	for (i = 0; i < a->doc.nrelated && n < XMAX; i++)
