@@ -1024,6 +1024,8 @@ store_put_commit(struct store *st, char *err, size_t errlen)
 	if (!st->batch)
 		return 0;
 	st->batch = 0;
+	/* the dossiers' papers are read again after this connection's load */
+	store_dossier_free(st);
 	/* a changed title goes out of the full text by its old words */
 	if (run_ints(st, "DELETE FROM fts WHERE rowid IN (SELECT id FROM ftitle"
 	    " WHERE id IN (SELECT doc*4+3 FROM temp.fts_docs))", 0, 0, 0) != SQLITE_DONE ||

@@ -2,7 +2,8 @@
  * Nothing indexes the id, which the recogniser spells from the dossier
  * field, so finding a dossier's papers took the recogniser over every
  * document; the ids are worked out once, here, and again only when the
- * index changes (another connection's commit or this one's). */
+ * index changes: another connection's commit (PRAGMA data_version), or
+ * this one's load (store_put_commit lets go of them). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,12 +53,11 @@ dossier_read(struct store *st)
 	struct dossier_doc	*v = NULL, *nv;
 	sqlite3_stmt		*s;
 	int64_t			 dv = store_view_stamp(st);
-	int64_t			 tc = sqlite3_total_changes64(st->db);
 	char			 id[80], *was = NULL;
 	const char		*d;
 	int			 n = 0, cap = 0, rc, ok = 0;
 
-	if (st->dossier_read && dv == st->dossier_dv && tc == st->dossier_tc)
+	if (st->dossier_read && dv == st->dossier_dv)
 		return 0;
 	store_dossier_free(st);
 	/* by dossier, so that the recogniser (lk_dossier_id's) spells each
@@ -105,7 +105,6 @@ dossier_read(struct store *st)
 		return -1;	/* kept, but read again next time */
 	st->dossier_read = 1;
 	st->dossier_dv = dv;
-	st->dossier_tc = tc;
 	return 0;
 }
 

@@ -30,10 +30,10 @@ struct store {
 	int	 ncache;
 
 	/* Every document's dossier id, by id (store_dossier.c), and the
-	 * index they were read from. */
+	 * index they were read from (its data_version). */
 	struct dossier_doc *dossier;
 	int	 ndossier, dossier_read;
-	int64_t	 dossier_dv, dossier_tc;
+	int64_t	 dossier_dv;
 
 	/* A load in progress: files are put in one transaction, each in a
 	 * savepoint, and their full text added at its end (see
