@@ -1074,6 +1074,8 @@ doc_rows(sqlite3_stmt *s, doc_fn fn, void *arg)
 		r.paragraphs = sqlite3_column_int(s, 12);
 		r.notes = sqlite3_column_int(s, 13);
 		r.citations = sqlite3_column_int(s, 14);
+		r.nonum = 0;
+		r.num = 0;
 		if (fn(&r, arg) != 0)
 			break;
 	}

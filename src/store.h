@@ -60,6 +60,10 @@ struct doc_row {
 	const char	*id, *kamerstuk, *title, *date, *type, *vergaderjaar;
 	const char	*dossier, *dossier_title, *signatories;
 	int		 parts, sections, paragraphs, notes, citations;
+	/* store_view_docs only, for store_docs's order: the number is
+	 * NULL (nonum), else num is CAST(number AS INTEGER) */
+	int		 nonum;
+	long long	 num;
 };
 typedef int (*doc_fn)(const struct doc_row *, void *);
 /* Every document, by dossier, number and id. */
@@ -70,6 +74,11 @@ int	store_docs(struct store *st, doc_fn fn, void *arg);
 int	store_doc_find(struct store *st, const char *arg, int64_t *rowid,
 	    char *err, size_t errlen);
 int	store_doc_get(struct store *st, int64_t rowid, doc_fn fn, void *arg);
+/* At most limit documents after rowid after, by rowid, with what orders
+ * them as store_docs does (nonum, num); the browser reads the documents
+ * in such pieces between keys. The rows' counts (parts ...) are 0. */
+int	store_view_docs(struct store *st, int64_t after, int limit, doc_fn fn,
+	    void *arg);
 
 struct section_row {
 	int64_t		 rowid;

@@ -153,3 +153,37 @@ store_view_stamp(struct store *st)
 	sqlite3_reset(s);
 	return v;
 }
+
+int
+store_view_docs(struct store *st, int64_t after, int limit, doc_fn fn,
+    void *arg)
+{
+	struct doc_row	 r;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	s = store_cached(st, "SELECT id, key, kamerstuk, title, dossier,"
+	    " dossier_title, nsections, number IS NULL,"
+	    " CAST(number AS INTEGER) FROM doc WHERE id > ?1 ORDER BY id"
+	    " LIMIT ?2");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, after);
+	sqlite3_bind_int(s, 2, limit);
+	memset(&r, 0, sizeof r);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.rowid = sqlite3_column_int64(s, 0);
+		r.id = store_text(s, 1);
+		r.kamerstuk = store_text(s, 2);
+		r.title = store_text(s, 3);
+		r.dossier = store_text(s, 4);
+		r.dossier_title = store_text(s, 5);
+		r.sections = sqlite3_column_int(s, 6);
+		r.nonum = sqlite3_column_int(s, 7);
+		r.num = sqlite3_column_int64(s, 8);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}

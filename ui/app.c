@@ -78,9 +78,10 @@ app_open(struct app *a, int64_t doc, int para, int line, int remember)
 	a->in_results = 0;
 	if (doc != a->doc.rowid) {
 		save_position(a);
-		udoc_free(&a->doc);
+		/* kept, as the reader often goes back to it */
+		udoc_keep(a);
 		reader_cache_clear(a);
-		if (udoc_load(a->st, doc, &a->doc) == -1) {
+		if (!udoc_take(a, doc) && udoc_load(a->st, doc, &a->doc) == -1) {
 			app_message(a, "Cannot open that document.");
 			return -1;
 		}
@@ -370,6 +371,7 @@ command(struct app *a)
 		fflush(stdout);
 		reset_prog_mode();
 		getch();
+		udoc_kept_free(a);
 		tree_reload(a);
 		app_message(a, "Loaded %s", arg);
 	} else if (line[0] != '\0')
@@ -466,8 +468,8 @@ ui_start(struct app *a, struct store *st, const char *start, FILE *in,
 	a->alt_left = key_code("kLFT3");
 	a->alt_right = key_code("kRIT3");
 	windows_make(a);
-	tree_build(a);
-	/* what to open: the argument, else where the reader left off */
+	/* what to open: the argument, else where the reader left off; the
+	 * tree's documents are read after the first screen (ui_idle) */
 	if (start != NULL) {
 		if (store_doc_find(st, start, &doc, err, sizeof err) == 0) {
 			if (store_doc_key(st, doc, key, sizeof key) == 0)
@@ -479,8 +481,14 @@ ui_start(struct app *a, struct store *st, const char *start, FILE *in,
 	    store_doc_find(st, key, &doc, err, sizeof err) == 0 &&
 	    store_position_get(st, key, &para, &line) == 0)
 		app_open(a, doc, para, line, 0);
-	else if (a->ntrows > 0)
-		app_open(a, a->trows[0].doc, 1, 0, 0);
+	else {
+		/* else the tree's first document: the tree is read now */
+		tree_reload(a);
+		if (a->ntrows > 0)
+			app_open(a, a->trows[0].doc, 1, 0, 0);
+	}
+	if (a->doc.rowid == 0)
+		tree_build(a);
 	if (a->msg[0] == '\0')
 		app_message(a, "F1 or H: help   q: quit");
 	return 0;
@@ -612,6 +620,7 @@ ui_stop(struct app *a)
 	search_free(a);
 	marks_free(a);
 	udoc_free(&a->doc);
+	udoc_kept_free(a);
 	reader_cache_clear(a);
 	tree_free(a);
 	free(a->topen);
@@ -624,6 +633,21 @@ ui_stop(struct app *a)
 			delwin(a->win[i]);
 	endwin();
 	delscreen(a->scr);
+}
+
+int
+ui_pending(struct app *a)
+{
+	return tree_pending(a) || search_pending(a);
+}
+
+void
+ui_idle(struct app *a)
+{
+	if (tree_pending(a))
+		tree_idle(a);
+	else
+		search_idle(a);
 }
 
 int
@@ -641,12 +665,13 @@ ui_run(struct store *st, const char *start)
 		return 1;
 	while (!a.quit) {
 		app_draw(&a);
-		/* a corpus search ranking on takes the time between keys */
-		timeout(search_pending(&a) ? 0 : -1);
+		/* the tree's documents, a corpus search ranking on and the
+		 * related papers take the time between keys */
+		timeout(ui_pending(&a) ? 0 : -1);
 		ch = getch();
 		timeout(-1);
 		if (ch == ERR)
-			search_idle(&a);
+			ui_idle(&a);
 		else
 			ui_key(&a, ch);
 	}

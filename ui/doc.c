@@ -277,6 +277,65 @@ udoc_free(struct udoc *d)
 	memset(d, 0, sizeof *d);
 }
 
+void
+udoc_keep(struct app *a)
+{
+	if (a->doc.rowid == 0)
+		return;
+	if (a->nkept == UDOC_KEPT) {
+		udoc_free(&a->kept[0]);
+		memmove(a->kept, a->kept + 1, (UDOC_KEPT - 1) * sizeof *a->kept);
+		a->nkept--;
+	}
+	a->kept[a->nkept++] = a->doc;
+	memset(&a->doc, 0, sizeof a->doc);
+}
+
+int
+udoc_take(struct app *a, int64_t doc)
+{
+	int64_t	stamp = store_view_stamp(a->st);
+	int	i;
+
+	/* what was read before another connection changed the index is
+	 * read again */
+	if (stamp != a->kept_stamp) {
+		udoc_kept_free(a);
+		a->kept_stamp = stamp;
+		return 0;
+	}
+	for (i = 0; i < a->nkept; i++)
+		if (a->kept[i].rowid == doc) {
+			a->doc = a->kept[i];
+			memmove(a->kept + i, a->kept + i + 1,
+			    (size_t)(a->nkept - i - 1) * sizeof *a->kept);
+			a->nkept--;
+			return 1;
+		}
+	return 0;
+}
+
+void
+udoc_kept_free(struct app *a)
+{
+	int	i;
+
+	for (i = 0; i < a->nkept; i++)
+		udoc_free(&a->kept[i]);
+	a->nkept = 0;
+}
+
+const struct udoc *
+udoc_kept(const struct app *a, int64_t doc)
+{
+	int	i;
+
+	for (i = 0; i < a->nkept; i++)
+		if (a->kept[i].rowid == doc)
+			return &a->kept[i];
+	return NULL;
+}
+
 int
 udoc_section_of(const struct udoc *d, int para)
 {

@@ -1,8 +1,9 @@
 /* tree.c: the section tree. Documents are roots; an open document shows
  * its sections, which collapse and expand. Rows are rebuilt when
  * something opens or closes: the documents and their labels from a list
- * read once (again when the index changes), the open document's sections
- * from the reader's. */
+ * read between keys, a piece at a time (again when the index changes; the
+ * first screen shows the open document alone), the open document's
+ * sections from the reader's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,15 +71,24 @@ toggle_str(char ***v, int *n, const char *x)
 		(*n)++;
 }
 
+/* Documents read in a piece between keys: some ms at most. */
+#define TREE_PIECE	400
+
 static void
 row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
     const char *label)
 {
-	struct trow *v = realloc(a->trows, (size_t)(a->ntrows + 1) * sizeof *v);
+	struct trow	*v;
 
-	if (v == NULL)
-		return;
-	a->trows = v;
+	if (a->ntrows == a->trowcap) {
+		a->trowcap = a->trowcap ? 2 * a->trowcap : 256;
+		if ((v = realloc(a->trows, (size_t)a->trowcap * sizeof *v)) == NULL) {
+			a->trowcap = a->ntrows;
+			return;
+		}
+		a->trows = v;
+	}
+	v = a->trows;
 	memset(&v[a->ntrows], 0, sizeof v[a->ntrows]);
 	v[a->ntrows].doc = doc;
 	v[a->ntrows].sec = sec;
@@ -91,10 +101,12 @@ row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
 /* A document as the tree lists it, gathered before rows are made, since
  * a dossier's row needs to know how many papers it holds. */
 struct tdoc {
-	int64_t	 doc;
-	char	*title, *kamerstuk, *dossier, *dtitle, *number;
-	char	*label, *glabel;	/* alone, and in its dossier */
-	int	 sections;
+	int64_t		 doc;
+	char		*key, *title, *kamerstuk, *dossier, *dtitle, *number;
+	char		*label, *glabel;	/* alone, and in its dossier */
+	int		 sections;
+	int		 nonum;		/* store_docs's order: no number, */
+	long long	 num;		/* else its number as an integer */
 };
 
 struct count {
@@ -114,10 +126,15 @@ struct build {
 struct collect {
 	struct tdoc	*docs;
 	int		 ndocs, cap;
+	int64_t		 last;		/* the last rowid read */
 };
 
 static void	tsecs_free(struct app *);
 static void	tsecs_prune(struct app *);
+static void	doc_sections(struct app *, struct build *, int64_t,
+		    const char *, int);
+static void	one_doc(struct app *, struct build *);
+static void	kids_mark(struct app *);
 
 static int
 sec_row(const struct section_row *r, void *arg)
@@ -190,7 +207,11 @@ doc_collect(const struct doc_row *r, void *arg)
 		c->docs = v;
 	}
 	d = &c->docs[c->ndocs++];
+	c->last = r->rowid;
 	d->doc = r->rowid;
+	d->key = ui_dupnull(r->id);
+	d->nonum = r->nonum;
+	d->num = r->num;
 	d->title = ui_dupnull(r->title);
 	d->kamerstuk = ui_dupnull(r->kamerstuk);
 	d->dossier = ui_dupnull(r->dossier);
@@ -223,26 +244,38 @@ rows_free(struct app *a)
 	}
 	free(a->trows);
 	a->trows = NULL;
-	a->ntrows = 0;
+	a->ntrows = a->trowcap = 0;
+}
+
+static void
+tdocs_free(struct tdoc *v, int n)
+{
+	int	k;
+
+	for (k = 0; k < n; k++) {
+		free(v[k].key);
+		free(v[k].title);
+		free(v[k].kamerstuk);
+		free(v[k].dossier);
+		free(v[k].dtitle);
+		free(v[k].number);
+		free(v[k].label);
+		free(v[k].glabel);
+	}
+	free(v);
 }
 
 static void
 docs_free(struct app *a)
 {
-	int	k;
-
-	for (k = 0; k < a->ntdocs; k++) {
-		free(a->tdocs[k].title);
-		free(a->tdocs[k].kamerstuk);
-		free(a->tdocs[k].dossier);
-		free(a->tdocs[k].dtitle);
-		free(a->tdocs[k].number);
-		free(a->tdocs[k].label);
-		free(a->tdocs[k].glabel);
-	}
-	free(a->tdocs);
+	tdocs_free(a->tdocs, a->ntdocs);
 	a->tdocs = NULL;
 	a->ntdocs = 0;
+	a->tread_ok = 0;
+	tdocs_free(a->tnew, a->ntnew);
+	a->tnew = NULL;
+	a->ntnew = a->tnewcap = 0;
+	a->treading = 0;
 }
 
 void
@@ -253,22 +286,105 @@ tree_free(struct app *a)
 	tsecs_free(a);
 }
 
-/* The documents, read when the index changed since. */
+/* store_docs's order: by dossier (none last), number, key. */
+static int
+tdoc_cmp(const void *x, const void *y)
+{
+	const struct tdoc	*a = x, *b = y;
+	int			 c;
+
+	if ((a->dossier == NULL) != (b->dossier == NULL))
+		return a->dossier == NULL ? 1 : -1;
+	if (a->dossier != NULL && (c = strcmp(a->dossier, b->dossier)) != 0)
+		return c;
+	/* CAST(number AS INTEGER): NULL first */
+	if (a->nonum != b->nonum)
+		return b->nonum - a->nonum;
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
+}
+
+int
+tree_pending(struct app *a)
+{
+	return a->treading || !a->tread_ok ||
+	    store_view_stamp(a->st) != a->tstamp;
+}
+
+/* The row shown selected in the tree, by what it shows, across a build. */
 static void
-docs_read(struct app *a)
+rebuild(struct app *a)
+{
+	int64_t	doc = 0, sec = 0;
+	int	i, dossier = 0;
+	char	*name = NULL;
+
+	if (a->tsel >= 0 && a->tsel < a->ntrows) {
+		doc = a->trows[a->tsel].doc;
+		sec = a->trows[a->tsel].sec;
+		if (doc == 0 && a->trows[a->tsel].dossier != NULL)
+			name = strdup(a->trows[a->tsel].dossier);
+	}
+	tree_build(a);
+	for (i = 0; i < a->ntrows && (doc != 0 || name != NULL); i++) {
+		dossier = name != NULL && a->trows[i].dossier != NULL &&
+		    strcmp(name, a->trows[i].dossier) == 0;
+		if (dossier || (doc != 0 && a->trows[i].doc == doc &&
+		    a->trows[i].sec == sec)) {
+			a->tsel = i;
+			break;
+		}
+	}
+	free(name);
+}
+
+void
+tree_idle(struct app *a)
 {
 	struct collect	c;
-	int64_t		stamp = store_view_stamp(a->st);
 
-	if (a->tdocs != NULL && stamp == a->tstamp)
+	if (!a->treading) {
+		tdocs_free(a->tnew, a->ntnew);
+		a->tnew = NULL;
+		a->ntnew = a->tnewcap = 0;
+		a->tnext = 0;
+		a->tnewstamp = store_view_stamp(a->st);
+		a->treading = 1;
+	}
+	c.docs = a->tnew;
+	c.ndocs = a->ntnew;
+	c.cap = a->tnewcap;
+	c.last = a->tnext;
+	if (store_view_docs(a->st, a->tnext, TREE_PIECE, doc_collect, &c) == -1) {
+		/* tried again at the next build */
+		a->tnew = c.docs;
+		a->ntnew = c.ndocs;
+		a->tnewcap = c.cap;
+		a->treading = 0;
+		a->tread_ok = 1;
+		a->tstamp = a->tnewstamp;
 		return;
-	docs_free(a);
+	}
+	a->tnew = c.docs;
+	a->tnewcap = c.cap;
+	if (c.ndocs - a->ntnew == TREE_PIECE) {
+		a->ntnew = c.ndocs;
+		a->tnext = c.last;
+		return;
+	}
+	a->ntnew = c.ndocs;
+	qsort(a->tnew, (size_t)a->ntnew, sizeof *a->tnew, tdoc_cmp);
+	tdocs_free(a->tdocs, a->ntdocs);
 	tsecs_free(a);
-	memset(&c, 0, sizeof c);
-	store_docs(a->st, doc_collect, &c);
-	a->tdocs = c.docs;
-	a->ntdocs = c.ndocs;
-	a->tstamp = stamp;
+	a->tdocs = a->tnew;
+	a->ntdocs = a->ntnew;
+	a->tnew = NULL;
+	a->ntnew = a->tnewcap = 0;
+	a->tstamp = a->tnewstamp;
+	a->tread_ok = 1;
+	a->treading = 0;
+	rebuild(a);
 }
 
 /* The sections of a document the tree shows open, kept from one build to
@@ -330,16 +446,21 @@ tsecs_free(struct app *a)
 }
 
 /* The rows of an open document's sections: the reader's, if it reads
- * it, else those kept or read now. */
+ * it or keeps it, else those kept here or read now. */
 static void
 sections_rows(struct app *a, int64_t doc, struct build *b)
 {
 	struct section_row	 r;
 	struct tsecs		*t = NULL, *nt;
 	const struct usec	*v = a->doc.secs;
+	const struct udoc	*kd;
 	int			 i, n = a->doc.nsecs;
 
-	if (doc != a->doc.rowid) {
+	if (doc != a->doc.rowid && (kd = udoc_kept(a, doc)) != NULL) {
+		/* a document the reader left and keeps: its sections */
+		v = kd->secs;
+		n = kd->nsecs;
+	} else if (doc != a->doc.rowid) {
 		for (i = 0; i < a->ntsecs && t == NULL; i++)
 			if (a->tsecs[i].doc == doc)
 				t = &a->tsecs[i];
@@ -388,6 +509,8 @@ tree_reload(struct app *a)
 {
 	docs_free(a);
 	tsecs_free(a);
+	while (!a->tread_ok || a->treading)
+		tree_idle(a);
 	tree_build(a);
 }
 
@@ -400,9 +523,13 @@ tree_build(struct app *a)
 
 	rows_free(a);
 	tsecs_prune(a);
-	docs_read(a);
 	memset(&b, 0, sizeof b);
 	b.a = a;
+	if (!a->tread_ok && a->doc.rowid != 0) {
+		/* the documents are not read yet: the open one alone */
+		one_doc(a, &b);
+		return;
+	}
 	for (i = 0; i < a->ntdocs; i++) {
 		struct tdoc *d = &a->tdocs[i];
 
@@ -427,18 +554,51 @@ tree_build(struct app *a)
 		row_add(a, d->doc, 0, grouped, 1, grouped ? d->glabel : d->label);
 		a->trows[a->ntrows - 1].kids = d->sections > 0;
 		a->trows[a->ntrows - 1].open = open;
-		if (open) {
-			char key[256];
-
-			b.doc = d->doc;
-			b.hide = 0;
-			b.base = grouped;
-			if (store_doc_key(a->st, d->doc, key, sizeof key) == 0)
-				store_bookmark_counts(a->st, key, count_add, &b);
-			sections_rows(a, d->doc, &b);
-			counts_free(&b);
-		}
+		if (open)
+			doc_sections(a, &b, d->doc, d->key, grouped);
 	}
+	kids_mark(a);
+}
+
+/* The rows of an open document's sections, with their bookmarks. */
+static void
+doc_sections(struct app *a, struct build *b, int64_t doc, const char *key,
+    int base)
+{
+	b->doc = doc;
+	b->hide = 0;
+	b->base = base;
+	if (key != NULL)
+		store_bookmark_counts(a->st, key, count_add, b);
+	sections_rows(a, doc, b);
+	counts_free(b);
+}
+
+/* Before the documents are read: the open document alone. */
+static void
+one_doc(struct app *a, struct build *b)
+{
+	char	label[768], *title = casing_sentence(a->doc.title);
+
+	snprintf(label, sizeof label, "%s%s%s%s", title ? title : a->doc.title,
+	    a->doc.kamerstuk ? " (" : "", a->doc.kamerstuk ? a->doc.kamerstuk : "",
+	    a->doc.kamerstuk ? ")" : "");
+	free(title);
+	row_add(a, a->doc.rowid, 0, 0, 1, label);
+	if (a->ntrows == 0)
+		return;
+	a->trows[0].kids = a->doc.nsecs > 0;
+	a->trows[0].open = has(a->topen, a->ntopen, a->doc.rowid);
+	if (a->trows[0].open)
+		doc_sections(a, b, a->doc.rowid, a->doc.key, 0);
+	kids_mark(a);
+}
+
+static void
+kids_mark(struct app *a)
+{
+	int	i;
+
 	/* a section has children when the next row is deeper */
 	for (i = 0; i < a->ntrows; i++)
 		if (a->trows[i].sec != 0)

@@ -18,6 +18,7 @@ struct tsecs;
 /* The documents the tree keeps open by itself as the reader follows
  * citations: a few, so that a long session does not grow the tree. */
 #define TREE_AUTO	4
+#define UDOC_KEPT	2	/* documents left kept for going back */
 struct wrap_line;
 struct match;
 
@@ -140,6 +141,9 @@ struct app {
 	WINDOW		*win[PANE_COUNT];
 
 	struct udoc	 doc;		/* the open document (rowid 0: none) */
+	struct udoc	 kept[UDOC_KEPT]; /* the last ones left, oldest first */
+	int		 nkept;
+	int64_t		 kept_stamp;	/* the index they were read from */
 	struct place	 top;		/* first line shown in the reader */
 	int		 sel;		/* selected citation, -1 none */
 	struct rpara	 cache[RCACHE];
@@ -150,10 +154,16 @@ struct app {
 	struct tdoc	*tdocs;		/* the documents, read once */
 	int		 ntdocs;
 	int64_t		 tstamp;	/* the index they were read from */
+	int		 tread_ok;	/* tdocs were read (even if none) */
+	struct tdoc	*tnew;		/* the documents being read again, */
+	int		 ntnew, tnewcap;	/* a piece between keys */
+	int64_t		 tnext;		/* the last rowid read */
+	int64_t		 tnewstamp;
+	int		 treading;
 	struct tsecs	*tsecs;		/* sections of documents shown open */
 	int		 ntsecs;
 	struct trow	*trows;
-	int		 ntrows, tsel, ttop;
+	int		 ntrows, tsel, ttop, trowcap;
 	int64_t		*topen;		/* documents shown open */
 	int64_t		 tfollowed;	/* the document the tree last followed */
 	int64_t		 tauto[TREE_AUTO]; /* documents it opened by itself,
@@ -225,6 +235,11 @@ int	ui_start(struct app *a, struct store *st, const char *start, FILE *in,
 	    FILE *out);
 void	ui_key(struct app *a, int ch);
 void	ui_stop(struct app *a);
+/* Whether work waits for the time between keys (the tree's documents,
+ * search_pending's), and a slice of it: the key loop calls ui_idle while
+ * no key waits. */
+int	ui_pending(struct app *a);
+void	ui_idle(struct app *a);
 
 void	app_message(struct app *a, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -237,6 +252,15 @@ void	app_follow(struct app *a, const struct ucite *c);
 /* doc.c */
 int	udoc_load(struct store *st, int64_t rowid, struct udoc *d);
 void	udoc_free(struct udoc *d);
+/* The open document is left, kept (the oldest kept is let go); the
+ * reader going back to it takes it again without reading it: 1 when doc
+ * was kept and is now a->doc. Kept documents are let go when the index
+ * changes, and by udoc_kept_free. */
+void	udoc_keep(struct app *a);
+int	udoc_take(struct app *a, int64_t doc);
+void	udoc_kept_free(struct app *a);
+/* A kept document's sections, or NULL. */
+const struct udoc *udoc_kept(const struct app *a, int64_t doc);
 int	udoc_section_of(const struct udoc *d, int para);
 /* Citation i's target, found in the corpus when first asked for. */
 const char *udoc_target(struct store *st, struct udoc *d, int i);
@@ -259,8 +283,13 @@ int	reader_width(struct app *a);
 
 /* tree.c */
 void	tree_build(struct app *a);
-/* tree_build, the documents read again: the index changed. */
+/* tree_build, the documents read again at once: the index changed. */
 void	tree_reload(struct app *a);
+/* The documents are read between keys, a piece at a time (the first
+ * screen shows the open document alone), and again when another
+ * connection changed the index: whether a piece waits, and one piece. */
+int	tree_pending(struct app *a);
+void	tree_idle(struct app *a);
 void	tree_free(struct app *a);
 void	tree_draw(struct app *a, WINDOW *w);
 void	tree_key(struct app *a, int key);

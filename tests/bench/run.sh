@@ -330,12 +330,12 @@ _ratio() {
 }
 
 # keys_rows NAME: a row per kind of key, p99 with the median beside;
-# rank and related count slices between keys, not keys
+# rank, related and idle count slices of work between keys, not keys
 keys_rows() {
 	awk -F'\t' -v s="$1" '$1 == s' "$W/keys.tsv" |
 	while IFS="$TAB" read -r _s _kind _n _med _p99 _max; do
 		_u=keys
-		case $_kind in rank|related) _u=slices ;; esac
+		case $_kind in rank | related | idle) _u=slices ;; esac
 		row "browser.$1.key.$_kind" "browser $1:   $_kind ($_n $_u) p99 ms (median)" \
 		    "$_p99" "$_med" ms - - info
 	done
