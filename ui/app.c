@@ -502,6 +502,8 @@ ui_key(struct app *a, int ch)
 
 	if (ch == ERR)
 		return;
+	/* a key never sees the document in part */
+	udoc_rest_all(a);
 	if (ch == KEY_RESIZE) {
 		windows_make(a);
 		return;
@@ -638,13 +640,21 @@ ui_stop(struct app *a)
 int
 ui_pending(struct app *a)
 {
-	return tree_pending(a) || search_pending(a);
+	return (a->doc.rowid != 0 && a->doc.rest) || tree_pending(a) ||
+	    search_pending(a);
 }
 
 void
 ui_idle(struct app *a)
 {
-	if (tree_pending(a))
+	/* the open document's sections and citations first, a part a
+	 * slice; the screen is laid out again when all are there */
+	if (a->doc.rowid != 0 && a->doc.rest) {
+		if (udoc_rest(a->st, &a->doc) == 0) {
+			reader_cache_clear(a);
+			tree_refresh(a);
+		}
+	} else if (tree_pending(a))
 		tree_idle(a);
 	else
 		search_idle(a);

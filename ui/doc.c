@@ -165,21 +165,58 @@ related_add(const struct xref_related *r, void *arg)
 /* Rows of the index read in a slice of the related papers: a few ms. */
 #define RELATED_ROWS	2000
 
+/* What udoc_load leaves for after the first screen, in this order. */
+enum { REST_NONE, REST_SECTIONS, REST_CITES, REST_CITEDBY };
+
 int
 udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 {
 	memset(d, 0, sizeof *d);
 	d->rowid = rowid;
+	/* notes change the text (their markers), so they come first */
 	if (store_doc_get(st, rowid, head_get, d) == -1 || d->title == NULL ||
-	    store_view_sections(st, rowid, sec_add, d) == -1 ||
-	    store_xref_doc_cites(st, rowid, cite_add, d) == -1 ||
-	    store_notes(st, rowid, 0, 0, note_add, d) == -1 ||
-	    store_xref_cited_by_doc(st, rowid, CITEDBY_MAX, citedby_add, d) == -1) {
+	    store_notes(st, rowid, 0, 0, note_add, d) == -1) {
 		udoc_free(d);
 		return -1;
 	}
 	d->npara = store_view_npara(st, rowid);
+	d->rest = REST_SECTIONS;
 	return 0;
+}
+
+int
+udoc_rest(struct store *st, struct udoc *d)
+{
+	/* a part that cannot be read is left out, as a document without */
+	switch (d->rest) {
+	case REST_SECTIONS:
+		store_view_sections(st, d->rowid, sec_add, d);
+		d->rest = REST_CITES;
+		break;
+	case REST_CITES:
+		store_xref_doc_cites(st, d->rowid, cite_add, d);
+		d->rest = REST_CITEDBY;
+		break;
+	case REST_CITEDBY:
+		store_xref_cited_by_doc(st, d->rowid, CITEDBY_MAX, citedby_add,
+		    d);
+		d->rest = REST_NONE;
+		break;
+	}
+	return d->rest != REST_NONE;
+}
+
+int
+udoc_rest_all(struct app *a)
+{
+	if (a->doc.rowid == 0 || a->doc.rest == REST_NONE)
+		return 0;
+	while (udoc_rest(a->st, &a->doc) == 1)
+		;
+	/* the citations' spans, and the sections in the tree */
+	reader_cache_clear(a);
+	tree_refresh(a);
+	return 1;
 }
 
 int

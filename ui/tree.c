@@ -313,8 +313,8 @@ tree_pending(struct app *a)
 }
 
 /* The row shown selected in the tree, by what it shows, across a build. */
-static void
-rebuild(struct app *a)
+void
+tree_refresh(struct app *a)
 {
 	int64_t	doc = 0, sec = 0;
 	int	i, dossier = 0;
@@ -384,7 +384,7 @@ tree_idle(struct app *a)
 	a->tstamp = a->tnewstamp;
 	a->tread_ok = 1;
 	a->treading = 0;
-	rebuild(a);
+	tree_refresh(a);
 }
 
 /* The sections of a document the tree shows open, kept from one build to
@@ -456,7 +456,8 @@ sections_rows(struct app *a, int64_t doc, struct build *b)
 	const struct udoc	*kd;
 	int			 i, n = a->doc.nsecs;
 
-	if (doc != a->doc.rowid && (kd = udoc_kept(a, doc)) != NULL) {
+	if (doc != a->doc.rowid && (kd = udoc_kept(a, doc)) != NULL &&
+	    kd->rest == 0) {
 		/* a document the reader left and keeps: its sections */
 		v = kd->secs;
 		n = kd->nsecs;

@@ -76,6 +76,9 @@ struct udoc {
 	int		 related_want;	/* the panel has room for related: */
 	int		 related_read;	/* read between keys (search_idle) */
 	struct xref_rel	*related_run;	/* being read, a slice a step */
+	int		 rest;		/* sections, citations, cited-by: the
+					 * next of them to read (udoc_rest),
+					 * 0 when all are read */
 	struct urange	*marked;	/* bookmarked passages */
 	int		 nmarked;
 };
@@ -250,7 +253,15 @@ void	app_draw(struct app *a);
 void	app_follow(struct app *a, const struct ucite *c);
 
 /* doc.c */
+/* A document's head, notes and length: what its first screen needs. Its
+ * sections, citations and the passages citing it are read after it
+ * (udoc_rest), between keys or before the next key. */
 int	udoc_load(struct store *st, int64_t rowid, struct udoc *d);
+/* Reads the next part of what udoc_load left (d->rest): 1 while more
+ * is left. udoc_rest_all reads all of it, and has the reader lay out
+ * its paragraphs and the tree its sections again: 1 when it read any. */
+int	udoc_rest(struct store *st, struct udoc *d);
+int	udoc_rest_all(struct app *a);
 void	udoc_free(struct udoc *d);
 /* The open document is left, kept (the oldest kept is let go); the
  * reader going back to it takes it again without reading it: 1 when doc
@@ -290,6 +301,8 @@ void	tree_reload(struct app *a);
  * connection changed the index: whether a piece waits, and one piece. */
 int	tree_pending(struct app *a);
 void	tree_idle(struct app *a);
+/* tree_build, keeping the row selected. */
+void	tree_refresh(struct app *a);
 void	tree_free(struct app *a);
 void	tree_draw(struct app *a, WINDOW *w);
 void	tree_key(struct app *a, int key);

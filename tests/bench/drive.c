@@ -17,7 +17,9 @@
  *					corpus search's ranking between keys,
  *					"related" a slice of the open paper's
  *					related papers, "idle" a piece of the
- *					tree's documents
+ *					tree's documents or of the open
+ *					paper's sections, citations and
+ *					cited-by, read after its first screen
  *   open COUNT MEDIAN P99 MAX		app_open + app_draw of DOC
  *   first OURS LESS			leeskamer DOC and less FILE as
  *					processes, to their first screen
@@ -315,9 +317,10 @@ idle(struct drive *d)
 	int		i;
 
 	for (i = 0; i < 100000 && ui_pending(&d->a); i++) {
-		/* ui_idle's order: the tree, then search_idle, which reads
-		 * the related papers first */
-		if (tree_pending(&d->a))
+		/* ui_idle's order: the open paper's rest, the tree, then
+		 * search_idle, which reads the related papers first */
+		if ((d->a.doc.rowid != 0 && d->a.doc.rest) ||
+		    tree_pending(&d->a))
 			k = K_IDLE;
 		else if (d->a.doc.related_want && !d->a.doc.related_read)
 			k = K_RELATED;
@@ -505,7 +508,8 @@ act(struct drive *d)
 /* ---- the run ---- */
 
 /* Opens doc from another document ROUNDS times: app_open and app_draw,
- * the document read each time. */
+ * the document read each time, and all that is read after its first
+ * screen (udoc_rest_all) and the screen again. */
 static void
 time_open(struct drive *d, int64_t doc, struct times *t)
 {
@@ -524,6 +528,9 @@ time_open(struct drive *d, int64_t doc, struct times *t)
 		udoc_kept_free(a);
 		t0 = now_ms();
 		app_open(a, doc, 1, 0, 1);
+		app_draw(a);
+		/* and what it reads after the first screen */
+		udoc_rest_all(a);
 		app_draw(a);
 		times_add(t, now_ms() - t0);
 	}

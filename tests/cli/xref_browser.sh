@@ -15,6 +15,11 @@ key() { tm_keys "$1" "$2"; tm_settle "$1"; }
 # the panel for the Beleidsbrief at its start
 tm_start x1 160 40 -- kst-35925-V-84
 tm_wait x1 "kst-35925-V-84 |"
+# the citations, sections and related papers come after the first
+# screen, between keys: without a key pressed
+tm_wait x1 "36 045, nr. 3" >/dev/null
+tm_wait x1 "Kabinetsreactie" >/dev/null
+has "first screen: then its sections, without a key" "$(status)" "$(printf '| \302\247 ')"
 panel=$(tm_strip 2)
 has "panel: citations in view" "$panel" "Citations"
 has "panel: the first citation of the letter" "$panel" "36 045, nr. 3"
