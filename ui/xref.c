@@ -35,7 +35,9 @@ entries(struct app *a, struct xentry *v, int rows)
 		v[n++] = (struct xentry){ X_CITEDBY, i };
 	if (rows < 0)
 		udoc_related_all(a->st, &a->doc);
-	else if (2 * (n - a->xtop) + 3 < rows)
+	else if (2 * (n - a->xtop) + 3 < rows && !a->doc.rest)
+		/* not before the citations and cited-by are read, which
+		 * may fill the panel */
 		a->doc.related_want = 1;
 	for (i = 0; i < a->doc.nrelated && n < XMAX; i++)
 		v[n++] = (struct xentry){ X_RELATED, i };
