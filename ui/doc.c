@@ -41,6 +41,7 @@ sec_add(const struct section_row *r, void *arg)
 	s->last = r->last;
 	s->page = r->page;
 	s->parent = -1;
+	s->label = NULL;
 	/* a parent comes before, on the previous section's path up: a few
 	 * steps, where a scan back went through every sibling before it */
 	for (i = d->nsecs - 1; r->parent != NULL && i >= 0; i = d->secs[i].parent)
@@ -281,6 +282,7 @@ udoc_free(struct udoc *d)
 		free(d->secs[i].id);
 		free(d->secs[i].number);
 		free(d->secs[i].title);
+		free(d->secs[i].label);
 	}
 	for (i = 0; i < d->ncites; i++) {
 		free(d->cites[i].kind);

@@ -136,32 +136,41 @@ static void	doc_sections(struct app *, struct build *, int64_t,
 static void	one_doc(struct app *, struct build *);
 static void	kids_mark(struct app *);
 
-static int
-sec_row(const struct section_row *r, void *arg)
+/* A section's row; its label is made once and kept with the section,
+ * as the tree is built again at every paper opened. */
+static void
+sec_row(struct usec *r, struct build *b)
 {
-	struct build	*b = arg;
-	char		 label[512];
-	int		 i;
+	char	 label[512];
+	int	 i, n = -1;
 
 	if (b->hide && r->level > b->hide)
-		return 0;
+		return;
 	b->hide = 0;
-	if (r->number[0])
-		snprintf(label, sizeof label, "%s%s %s", r->number,
-		    strchr(r->number, '.') ? "" : ".", r->title);
-	else
-		snprintf(label, sizeof label, "%s", r->title);
+	if (r->label == NULL) {
+		if (r->number[0])
+			snprintf(label, sizeof label, "%s%s %s", r->number,
+			    strchr(r->number, '.') ? "" : ".", r->title);
+		else
+			snprintf(label, sizeof label, "%s", r->title);
+		r->label = strdup(label);
+	}
 	for (i = 0; i < b->ncounts; i++)
 		if (strcmp(b->counts[i].section, r->id) == 0)
-			snprintf(label + strlen(label), sizeof label - strlen(label),
-			    " (%d)", b->counts[i].n);
-	row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first, label);
+			n = b->counts[i].n;
+	if (n >= 0 || r->label == NULL) {
+		snprintf(label, sizeof label, "%s", r->label ? r->label : "");
+		if (n >= 0)
+			snprintf(label + strlen(label), sizeof label -
+			    strlen(label), " (%d)", n);
+	}
+	row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first,
+	    n >= 0 || r->label == NULL ? label : r->label);
 	if (has(b->a->tclosed, b->a->ntclosed, r->rowid)) {
 		b->a->trows[b->a->ntrows - 1].open = 0;
 		b->hide = r->level;
 	} else
 		b->a->trows[b->a->ntrows - 1].open = 1;
-	return 0;
 }
 
 static int
@@ -437,6 +446,7 @@ tsecs_free(struct app *a)
 			free(a->tsecs[i].v[k].id);
 			free(a->tsecs[i].v[k].number);
 			free(a->tsecs[i].v[k].title);
+			free(a->tsecs[i].v[k].label);
 		}
 		free(a->tsecs[i].v);
 	}
@@ -450,9 +460,8 @@ tsecs_free(struct app *a)
 static void
 sections_rows(struct app *a, int64_t doc, struct build *b)
 {
-	struct section_row	 r;
 	struct tsecs		*t = NULL, *nt;
-	const struct usec	*v = a->doc.secs;
+	struct usec		*v = a->doc.secs;
 	const struct udoc	*kd;
 	int			 i, n = a->doc.nsecs;
 
@@ -478,16 +487,8 @@ sections_rows(struct app *a, int64_t doc, struct build *b)
 		v = t->v;
 		n = t->n;
 	}
-	memset(&r, 0, sizeof r);
-	for (i = 0; i < n; i++) {
-		r.rowid = v[i].rowid;
-		r.id = v[i].id;
-		r.number = v[i].number;
-		r.title = v[i].title;
-		r.level = v[i].level;
-		r.first = v[i].first;
-		sec_row(&r, b);
-	}
+	for (i = 0; i < n; i++)
+		sec_row(&v[i], b);
 }
 
 /* How many papers from docs[i] on share its dossier. */
@@ -697,6 +698,7 @@ tsecs_prune(struct app *a)
 			free(a->tsecs[i].v[k].id);
 			free(a->tsecs[i].v[k].number);
 			free(a->tsecs[i].v[k].title);
+			free(a->tsecs[i].v[k].label);
 		}
 		free(a->tsecs[i].v);
 		a->tsecs[i] = a->tsecs[--a->ntsecs];

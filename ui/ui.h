@@ -29,6 +29,7 @@ struct usec {			/* a section */
 	char	*id, *number, *title;
 	int	 level, first, last, page;
 	int	 parent;		/* index, -1 top */
+	char	*label;			/* its row in the tree, or NULL */
 };
 
 struct ucite {			/* a citation */
