@@ -250,33 +250,53 @@ add_cites(struct loaded *l, const char *text, int para, int note)
 	return 0;
 }
 
+static int parse(const char *, const unsigned char *, size_t, uint64_t,
+    char *, const struct lexicon *, struct loaded *, char *, size_t,
+    unsigned char *);
+
 int
 load_parse(const char *path, const unsigned char *raw, size_t len,
     char *sidecar, const struct lexicon *lx, struct loaded *l, char *err,
     size_t errlen)
 {
-	return load_parse_hashed(path, raw, len, load_hash(raw, len, sidecar),
-	    sidecar, lx, l, err, errlen);
+	return parse(path, raw, len, load_hash(raw, len, sidecar),
+	    sidecar, lx, l, err, errlen, NULL);
 }
 
 int
-load_parse_hashed(const char *path, const unsigned char *raw, size_t len,
+load_parse_hashed(const char *path, unsigned char *raw, size_t len,
     uint64_t hash, char *sidecar, const struct lexicon *lx, struct loaded *l,
     char *err, size_t errlen)
+{
+	return parse(path, raw, len, hash, sidecar, lx, l, err, errlen, raw);
+}
+
+/* Parses raw; owned, when not NULL, is raw given away: freed once the
+ * text is decoded from it, and by the return in any case. */
+static int
+parse(const char *path, const unsigned char *raw, size_t len,
+    uint64_t hash, char *sidecar, const struct lexicon *lx, struct loaded *l,
+    char *err, size_t errlen, unsigned char *owned)
 {
 	struct paper	*p = &l->paper;
 	struct text	 t;
 	char		 why[128];
 	size_t		 i;
+	int		 rc;
 
 	memset(l, 0, sizeof *l);
 	p->path = path;
 	p->sidecar = sidecar;
 	load_stem(path, p->stem, sizeof p->stem);
 	l->hash = hash;
-	if (xml_want(path, raw, len))
-		return xml_parse(path, raw, len, l, err, errlen);
-	if (text_decode(raw, len, &t, why, sizeof why) == -1) {
+	if (xml_want(path, raw, len)) {
+		rc = xml_parse(path, raw, len, l, err, errlen);
+		free(owned);
+		return rc;
+	}
+	rc = text_decode(raw, len, &t, why, sizeof why);
+	free(owned);
+	if (rc == -1) {
 		snprintf(err, errlen, "%s", why);
 		return -1;
 	}

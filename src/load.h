@@ -54,8 +54,10 @@ void	load_stem(const char *path, char *stem, size_t len);
 int	load_parse(const char *path, const unsigned char *raw, size_t len,
 	    char *sidecar, const struct lexicon *lx, struct loaded *l,
 	    char *err, size_t errlen);
-/* load_parse, for a caller that has the file's load_hash already. */
-int	load_parse_hashed(const char *path, const unsigned char *raw,
+/* load_parse, for a caller that has the file's load_hash already and
+ * gives raw (malloc'd) away: it is freed once decoded, so that a large
+ * paper is not held twice while it is parsed. */
+int	load_parse_hashed(const char *path, unsigned char *raw,
 	    size_t len, uint64_t hash, char *sidecar, const struct lexicon *lx,
 	    struct loaded *l, char *err, size_t errlen);
 void	load_free(struct loaded *l);

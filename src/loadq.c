@@ -13,8 +13,9 @@
 #include "loadq.h"
 
 /* How much of the files may be parsed and not yet stored: a few papers,
- * not a corpus. A larger one is parsed only when the store has none in
- * hand, so that two large papers are never in memory at once. */
+ * not a corpus. A larger paper is parsed while the store has at most
+ * this much in hand (not when it has none: it would wait for the whole
+ * of the parse), and two large papers are never in memory at once. */
 #define LOADQ_BYTES	(8L * 1024 * 1024)
 
 struct loadq {
@@ -71,13 +72,12 @@ item_parse(struct loadq *q, struct loadq_item *it, struct lexicon **lx,
 		*lx = lexicon_open_cached(NULL, q->datadir, q->lexcache);
 		*lx_open = 1;
 	}
-	/* load_parse owns sidecar from here */
+	/* load_parse owns sidecar and raw from here */
 	it->state = load_parse_hashed(it->path, raw, len, hash, sidecar, *lx,
 	    &it->l, it->err, sizeof it->err) == -1 ? LOADQ_FAILED : LOADQ_PARSED;
 	memcpy(it->l.stamp, it->stamp, sizeof it->l.stamp);
 	if (it->state == LOADQ_FAILED)
 		load_free(&it->l);
-	free(raw);
 }
 
 static void *
@@ -98,7 +98,8 @@ parse_all(void *arg)
 		it->path = q->paths[i];
 		size = stat(it->path, &sb) == 0 ? (size_t)sb.st_size : 0;
 		pthread_mutex_lock(&q->lock);
-		while (q->queued > 0 && q->queued + size > LOADQ_BYTES && !q->quit)
+		while (q->queued > 0 && q->queued + (size > LOADQ_BYTES ? 0 :
+		    size) > LOADQ_BYTES && !q->quit)
 			pthread_cond_wait(&q->changed, &q->lock);
 		quit = q->quit;
 		pthread_mutex_unlock(&q->lock);
