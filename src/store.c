@@ -1079,29 +1079,39 @@ doc_rows(sqlite3_stmt *s, doc_fn fn, void *arg)
 		if (fn(&r, arg) != 0)
 			break;
 	}
-	sqlite3_finalize(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 int
 store_docs(struct store *st, doc_fn fn, void *arg)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT " DOC_COLS " FROM doc d"
+	sqlite3_stmt	*s = store_prep(st, "SELECT " DOC_COLS " FROM doc d"
 	    " ORDER BY d.dossier IS NULL, d.dossier,"
 	    " CAST(d.number AS INTEGER), d.key");
+	int		 rc;
 
-	return s ? doc_rows(s, fn, arg) : -1;
+	if (s == NULL)
+		return -1;
+	rc = doc_rows(s, fn, arg);
+	sqlite3_finalize(s);
+	return rc;
 }
 
 int
 store_doc_get(struct store *st, int64_t rowid, doc_fn fn, void *arg)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT " DOC_COLS " FROM doc d WHERE d.id = ?");
+	/* the statements of a paper opened are kept prepared: the browser
+	 * opens one at many keys */
+	sqlite3_stmt	*s = store_cached(st, "SELECT " DOC_COLS " FROM doc d"
+	    " WHERE d.id = ?");
+	int		 rc;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, rowid);
-	return doc_rows(s, fn, arg);
+	rc = doc_rows(s, fn, arg);
+	sqlite3_reset(s);
+	return rc;
 }
 
 /* Collects the matches of one lookup; more than one is listed in err. */
@@ -1112,7 +1122,8 @@ find_with(struct store *st, const char *sql, const char *a, int64_t *rowid,
 	sqlite3_stmt	*s;
 	size_t		 used;
 
-	if ((s = store_prep(st, sql)) == NULL)
+	/* sql is one of store_doc_find's, kept prepared */
+	if ((s = store_cached(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
 	*n = 0;
@@ -1126,7 +1137,7 @@ find_with(struct store *st, const char *sql, const char *a, int64_t *rowid,
 			snprintf(err + used, errlen - used, "\n  %s  %s",
 			    store_text(s, 1), store_text(s, 2));
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -1228,7 +1239,7 @@ store_notes(struct store *st, int64_t doc, int first, int last, note_fn fn,
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	s = store_prep(st, "SELECT n.number, coalesce(p.ord, 0), coalesce(n.pos, 0),"
+	s = store_cached(st, "SELECT n.number, coalesce(p.ord, 0), coalesce(n.pos, 0),"
 	    " coalesce(n.page, 0), n.text FROM note n LEFT JOIN para p"
 	    " ON p.id = n.para JOIN file f ON f.id = n.file WHERE n.doc = ?1"
 	    " AND (?2 = 0 OR p.ord BETWEEN ?2 AND ?3) ORDER BY f.part, n.number");
@@ -1246,7 +1257,7 @@ store_notes(struct store *st, int64_t doc, int first, int last, note_fn fn,
 		if (fn(&r, arg) != 0)
 			break;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -1256,14 +1267,15 @@ int_query(struct store *st, const char *sql, int64_t a, int b)
 	sqlite3_stmt	*s;
 	int		 v = 0;
 
-	if ((s = store_prep(st, sql)) == NULL)
+	/* sql is a literal: kept prepared */
+	if ((s = store_cached(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, a);
 	if (sqlite3_bind_parameter_count(s) > 1)
 		sqlite3_bind_int(s, 2, b);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return v;
 }
 
@@ -1292,14 +1304,14 @@ store_doc_key(struct store *st, int64_t rowid, char *out, size_t len)
 	sqlite3_stmt	*s;
 	int		 rc = -1;
 
-	if ((s = store_prep(st, "SELECT key FROM doc WHERE id = ?")) == NULL)
+	if ((s = store_cached(st, "SELECT key FROM doc WHERE id = ?")) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, rowid);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		snprintf(out, len, "%s", store_text(s, 0));
 		rc = 0;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -1309,7 +1321,7 @@ store_position_get(struct store *st, const char *doc, int *para, int *line)
 	sqlite3_stmt	*s;
 	int		 rc = -1;
 
-	if ((s = store_prep(st, "SELECT paragraph, line FROM user.position"
+	if ((s = store_cached(st, "SELECT paragraph, line FROM user.position"
 	    " WHERE doc = ?")) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
@@ -1318,7 +1330,7 @@ store_position_get(struct store *st, const char *doc, int *para, int *line)
 		*line = sqlite3_column_int(s, 1);
 		rc = 0;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -1328,14 +1340,14 @@ store_position_set(struct store *st, const char *doc, int para, int line)
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	if ((s = store_prep(st, "INSERT OR REPLACE INTO user.position(doc, paragraph,"
+	if ((s = store_cached(st, "INSERT OR REPLACE INTO user.position(doc, paragraph,"
 	    " line, seen) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ'))")) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, para);
 	sqlite3_bind_int(s, 3, line);
 	rc = sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 

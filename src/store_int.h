@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#define STORE_CACHE	64
+#define STORE_CACHE	128
 
 /* A document of a dossier, by the dossier's id (store_dossier.c). */
 struct dossier_doc {
@@ -19,6 +19,7 @@ struct dossier_doc {
 struct store {
 	sqlite3	*db;
 	int	 emptied;	/* an old index.db was dropped on opening */
+	int	 user_ready;	/* user.db's tables are made (store_user.c) */
 	char	 home[4096];	/* the folder of index.db and user.db */
 
 	/* Statements kept prepared, found by their SQL's address: the

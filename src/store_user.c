@@ -123,8 +123,14 @@ finish(struct store *st, int rc, char *err, size_t errlen)
 int
 store_user_init(struct store *st)
 {
-	return sqlite3_exec(st->db, user_schema, NULL, NULL, NULL) ==
-	    SQLITE_OK ? 0 : -1;
+	/* once a connection: the browser asks at every paper opened, and
+	 * the schema's statements are parsed anew at each exec */
+	if (st->user_ready)
+		return 0;
+	if (sqlite3_exec(st->db, user_schema, NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	st->user_ready = 1;
+	return 0;
 }
 
 /* ---- text ---- */
@@ -327,8 +333,9 @@ doc_state(struct store *st, const char *doc, struct adoc *d)
 	sqlite3_stmt	*s;
 	int64_t		 rowid = 0;
 
+	/* its statements kept prepared: asked at every paper opened */
 	memset(d, 0, sizeof *d);
-	if ((s = store_prep(st, "SELECT id, title, kamerstuk FROM doc"
+	if ((s = store_cached(st, "SELECT id, title, kamerstuk FROM doc"
 	    " WHERE key = ?")) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
@@ -337,26 +344,26 @@ doc_state(struct store *st, const char *doc, struct adoc *d)
 		d->title = dup(store_text(s, 1));
 		d->kamerstuk = dup(store_text(s, 2));
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rowid == 0)
 		return 0;
-	if ((s = store_prep(st, "SELECT group_concat(stem || '=' || hash, ' ')"
+	if ((s = store_cached(st, "SELECT group_concat(stem || '=' || hash, ' ')"
 	    " FROM (SELECT stem, hash FROM file WHERE doc = ? ORDER BY stem)"))
 	    == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, rowid);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		d->gen = dup(store_text(s, 0));
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (d->gen == NULL)
 		return 0;
-	if ((s = store_prep(st, "SELECT generation FROM user.mark_doc"
+	if ((s = store_cached(st, "SELECT generation FROM user.mark_doc"
 	    " WHERE doc = ?")) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		d->stored = dup(store_text(s, 0));
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return d->stored == NULL || strcmp(d->stored, d->gen) != 0;
 }
 
@@ -1049,7 +1056,6 @@ mark_rows(sqlite3_stmt *s, bookmark_fn fn, void *arg)
 		free(tags);
 		free(tbuf);
 	}
-	sqlite3_finalize(s);
 	return stop || rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -1060,10 +1066,21 @@ store_bookmarks(struct store *st, const char *doc, const char *const *tags,
 	sqlite3_stmt	*s;
 	char		 sql[4096], err[256];
 	size_t		 used;
-	int		 i;
+	int		 i, rc;
 
 	/* a failure to re-anchor (a read-only user.db) still lists them */
 	store_bookmarks_anchor(st, doc, err, sizeof err);
+	if (doc != NULL && ntags == 0) {
+		/* a document's, at every paper opened: kept prepared */
+		if ((s = store_cached(st, "SELECT " MARK_COLS " WHERE"
+		    " m.deleted IS NULL AND m.doc = ?1"
+		    " ORDER BY m.doc, m.orphaned, m.paragraph, m.id")) == NULL)
+			return -1;
+		sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
+		rc = mark_rows(s, fn, arg);
+		sqlite3_reset(s);
+		return rc;
+	}
 	used = (size_t)snprintf(sql, sizeof sql, "SELECT " MARK_COLS
 	    " WHERE m.deleted IS NULL AND (?1 IS NULL OR m.doc = ?1)");
 	for (i = 0; i < ntags && used < sizeof sql; i++)
@@ -1078,7 +1095,9 @@ store_bookmarks(struct store *st, const char *doc, const char *const *tags,
 	bind_str(s, 1, doc);
 	for (i = 0; i < ntags; i++)
 		sqlite3_bind_text(s, i + 2, tags[i], -1, SQLITE_STATIC);
-	return mark_rows(s, fn, arg);
+	rc = mark_rows(s, fn, arg);
+	sqlite3_finalize(s);
+	return rc;
 }
 
 struct forward {
@@ -1101,12 +1120,15 @@ store_bookmark_get(struct store *st, int64_t id, bookmark_fn fn, void *arg)
 {
 	struct forward	 f = { fn, arg, 0 };
 	sqlite3_stmt	*s;
+	int		 rc;
 
 	if (store_user_init(st) == -1 || (s = store_prep(st, "SELECT "
 	    MARK_COLS " WHERE m.id = ?")) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	if (mark_rows(s, forward, &f) == -1 || f.n == 0)
+	rc = mark_rows(s, forward, &f);
+	sqlite3_finalize(s);
+	if (rc == -1 || f.n == 0)
 		return -1;
 	return 0;
 }
@@ -1120,7 +1142,8 @@ store_bookmark_counts(struct store *st, const char *doc,
 	int		 rc;
 
 	store_bookmarks_anchor(st, doc, err, sizeof err);
-	if ((s = store_prep(st, "SELECT section, count(*) FROM user.mark"
+	/* at every build of the browser's tree: kept prepared */
+	if ((s = store_cached(st, "SELECT section, count(*) FROM user.mark"
 	    " WHERE doc = ? AND deleted IS NULL AND orphaned = 0"
 	    " GROUP BY section ORDER BY min(paragraph)")) == NULL)
 		return -1;
@@ -1128,6 +1151,6 @@ store_bookmark_counts(struct store *st, const char *doc,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (fn(store_text(s, 0), sqlite3_column_int(s, 1), arg) != 0)
 			break;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
