@@ -183,6 +183,15 @@ int	store_view_paras(struct store *st, int64_t doc, int first, int last,
 int	store_view_npara(struct store *st, int64_t doc);
 int	store_view_sections(struct store *st, int64_t doc, section_fn fn,
 	    void *arg);
+/* The same a piece at a time, for the time between keys: begin, then
+ * steps of at most n sections each through fn (1 while more are left, 0
+ * when all are passed or fn stopped them, -1 on error), then end. No
+ * read is held between steps. NULL when out of memory. */
+struct view_secs;
+struct view_secs *store_view_sections_begin(struct store *st, int64_t doc);
+int	store_view_sections_step(struct view_secs *v, int n, section_fn fn,
+	    void *arg);
+void	store_view_sections_end(struct view_secs *v);
 int64_t	store_view_stamp(struct store *st);
 
 /* Reading positions in user.db, by document id. */

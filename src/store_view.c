@@ -73,70 +73,151 @@ struct vsec {
 	char			*id, *number, *title, *parent;
 };
 
+/* A document's sections, a piece at a time: see store.h. */
+struct view_secs {
+	struct store	*st;
+	int64_t		 doc;
+	int		 after;		/* the last ordinal read */
+	int		 npara;		/* the last section's last paragraph */
+	struct vsec	 held;		/* read, its last paragraph not known */
+	int		 have, done;
+};
+
+static void
+vsec_free(struct vsec *v)
+{
+	free(v->id);
+	free(v->number);
+	free(v->title);
+	free(v->parent);
+	memset(v, 0, sizeof *v);
+}
+
+struct view_secs *
+store_view_sections_begin(struct store *st, int64_t doc)
+{
+	struct view_secs	*v;
+
+	if ((v = calloc(1, sizeof *v)) == NULL)
+		return NULL;
+	v->st = st;
+	v->doc = doc;
+	v->after = -1;
+	v->npara = store_view_npara(st, doc);
+	return v;
+}
+
+/* Passes the held row, its last paragraph the one before first (the
+ * next section's), or the document's last; next takes its place. */
+static int
+vsec_pass(struct view_secs *v, struct vsec *next, section_fn fn, void *arg)
+{
+	int	rc = 0;
+
+	if (v->have) {
+		v->held.r.id = v->held.id;
+		v->held.r.number = v->held.number;
+		v->held.r.title = v->held.title;
+		v->held.r.parent = v->held.parent;
+		v->held.r.last = next != NULL && next->r.first > 0 ?
+		    next->r.first - 1 : v->npara;
+		rc = fn(&v->held.r, arg);
+		vsec_free(&v->held);
+		v->have = 0;
+	}
+	if (next != NULL) {
+		v->held = *next;
+		v->have = 1;
+	}
+	return rc;
+}
+
+int
+store_view_sections_step(struct view_secs *v, int n, section_fn fn, void *arg)
+{
+	sqlite3_stmt	*s;
+	struct vsec	*p = NULL, *np;
+	int		 k = 0, cap = 0, i, rc, stop = 0;
+
+	if (v->done)
+		return 0;
+	/* as store_sections, but a section's last paragraph is the next
+	 * one's first less one, counted here: SQLite's window over the
+	 * sections read the whole document's paragraphs for each. The
+	 * piece is copied and the read let go before rows are passed. */
+	s = store_cached(v->st, "SELECT s.id, s.sid, s.number, s.title, p.sid,"
+	    " s.level, coalesce(s.page, 0), (SELECT ord FROM para"
+	    " WHERE file = s.file AND pord = s.pfirst), s.ord"
+	    " FROM section s LEFT JOIN section p ON p.id = s.parent"
+	    " WHERE s.doc = ?1 AND s.ord > ?2 ORDER BY s.ord LIMIT ?3");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, v->doc);
+	sqlite3_bind_int(s, 2, v->after);
+	sqlite3_bind_int(s, 3, n);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 64;
+			if ((np = realloc(p, (size_t)cap * sizeof *p)) == NULL)
+				break;
+			p = np;
+		}
+		memset(&p[k], 0, sizeof p[k]);
+		p[k].r.rowid = sqlite3_column_int64(s, 0);
+		p[k].id = strdup(store_text(s, 1) ? store_text(s, 1) : "");
+		p[k].number = strdup(store_text(s, 2) ? store_text(s, 2) : "");
+		p[k].title = strdup(store_text(s, 3) ? store_text(s, 3) : "");
+		if (store_text(s, 4) != NULL)
+			p[k].parent = strdup(store_text(s, 4));
+		p[k].r.level = sqlite3_column_int(s, 5);
+		p[k].r.page = sqlite3_column_int(s, 6);
+		p[k].r.first = sqlite3_column_int(s, 7);
+		v->after = sqlite3_column_int(s, 8);
+		if (p[k].id == NULL || p[k].number == NULL || p[k].title == NULL) {
+			vsec_free(&p[k]);
+			break;
+		}
+		k++;
+	}
+	sqlite3_reset(s);
+	rc = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == 0 && k < n)
+		v->done = 1;
+	for (i = 0; i < k; i++) {
+		if (rc == 0 && !stop)
+			stop = vsec_pass(v, &p[i], fn, arg) != 0;
+		else
+			vsec_free(&p[i]);
+	}
+	free(p);
+	if (rc == 0 && !stop && v->done)
+		stop = vsec_pass(v, NULL, fn, arg) != 0;
+	if (stop)
+		v->done = 1;
+	return rc == -1 ? -1 : !v->done;
+}
+
+void
+store_view_sections_end(struct view_secs *v)
+{
+	if (v == NULL)
+		return;
+	vsec_free(&v->held);
+	free(v);
+}
+
 int
 store_view_sections(struct store *st, int64_t doc, section_fn fn, void *arg)
 {
-	sqlite3_stmt	*s;
-	struct vsec	*v = NULL, *nv;
-	int		 n = 0, cap = 0, i, rc, last;
+	struct view_secs	*v;
+	int			 rc;
 
-	/* as store_sections, but a section's last paragraph is the next
-	 * one's first less one, counted here: SQLite's window over the
-	 * sections read the whole document's paragraphs for each */
-	s = store_cached(st, "SELECT s.id, s.sid, s.number, s.title, p.sid,"
-	    " s.level, coalesce(s.page, 0), (SELECT ord FROM para"
-	    " WHERE file = s.file AND pord = s.pfirst)"
-	    " FROM section s LEFT JOIN section p ON p.id = s.parent"
-	    " WHERE s.doc = ?1 ORDER BY s.ord");
-	if (s == NULL)
+	if ((v = store_view_sections_begin(st, doc)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, doc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			if ((nv = realloc(v, (size_t)cap * sizeof *v)) == NULL)
-				break;
-			v = nv;
-		}
-		memset(&v[n], 0, sizeof v[n]);
-		v[n].r.rowid = sqlite3_column_int64(s, 0);
-		v[n].id = strdup(store_text(s, 1) ? store_text(s, 1) : "");
-		v[n].number = strdup(store_text(s, 2) ? store_text(s, 2) : "");
-		v[n].title = strdup(store_text(s, 3) ? store_text(s, 3) : "");
-		if (store_text(s, 4) != NULL)
-			v[n].parent = strdup(store_text(s, 4));
-		v[n].r.level = sqlite3_column_int(s, 5);
-		v[n].r.page = sqlite3_column_int(s, 6);
-		v[n].r.first = sqlite3_column_int(s, 7);
-		n++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		rc = -1;
-	else
-		rc = 0;
-	last = n > 0 ? store_view_npara(st, doc) : 0;
-	for (i = 0; i < n; i++) {
-		v[i].r.id = v[i].id;
-		v[i].r.number = v[i].number;
-		v[i].r.title = v[i].title;
-		v[i].r.parent = v[i].parent;
-		v[i].r.last = i + 1 < n && v[i + 1].r.first > 0 ?
-		    v[i + 1].r.first - 1 : last;
-		if (rc == 0 && (v[i].id == NULL || v[i].number == NULL ||
-		    v[i].title == NULL))
-			rc = -1;
-		if (rc == 0 && fn(&v[i].r, arg) != 0)
-			rc = 1;
-	}
-	for (i = 0; i < n; i++) {
-		free(v[i].id);
-		free(v[i].number);
-		free(v[i].title);
-		free(v[i].parent);
-	}
-	free(v);
-	return rc == -1 ? -1 : 0;
+	while ((rc = store_view_sections_step(v, 1000, fn, arg)) == 1)
+		;
+	store_view_sections_end(v);
+	return rc;
 }
 
 int64_t

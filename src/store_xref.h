@@ -91,9 +91,21 @@ void	store_xref_related_end(struct xref_rel *r);
 /* For the browser: a document's citations as store_xref_cites, without
  * resolving them through the corpus: target is the document whose id is
  * cited, else NULL with ntargets -1 (store_xref_first may still find a
- * dossier's paper); doc, doc_title and snippet are "". */
+ * dossier's paper); doc, doc_title and snippet are "", target_title
+ * NULL. */
 int	store_xref_doc_cites(struct store *st, int64_t doc, xref_cite_fn fn,
 	    void *arg);
+/* The same a piece at a time (store_doccites.c), for the time between
+ * keys: begin, then steps of about n citations each (1 while there is
+ * more, 0 when all are passed through fn or fn stopped them, -1 on
+ * error), then end. The rows come through fn only once all are read, in
+ * reading order, at most n a step. No read is held between steps. NULL
+ * when out of memory. */
+struct xref_docc;
+struct xref_docc *store_xref_doc_cites_begin(struct store *st, int64_t doc);
+int	store_xref_doc_cites_step(struct xref_docc *d, int n, xref_cite_fn fn,
+	    void *arg);
+void	store_xref_doc_cites_end(struct xref_docc *d);
 /* The first document an id resolves to, as store_xref_cites's target:
  * 0 with its id in key, 1 none, -1 error. */
 int	store_xref_first(struct store *st, const char *id, char *key,

@@ -28,10 +28,10 @@ sec_add(const struct section_row *r, void *arg)
 	struct usec	*v, *s;
 	int		 i;
 
-	if ((v = grow(d->secs, d->nsecs, sizeof *v)) == NULL)
+	if ((v = grow(d->secs, d->nsecs_read, sizeof *v)) == NULL)
 		return -1;
 	d->secs = v;
-	s = &v[d->nsecs];
+	s = &v[d->nsecs_read];
 	s->rowid = r->rowid;
 	s->id = ui_dup(r->id);
 	s->number = ui_dup(r->number);
@@ -44,15 +44,15 @@ sec_add(const struct section_row *r, void *arg)
 	s->label = NULL;
 	/* a parent comes before, on the previous section's path up: a few
 	 * steps, where a scan back went through every sibling before it */
-	for (i = d->nsecs - 1; r->parent != NULL && i >= 0; i = d->secs[i].parent)
+	for (i = d->nsecs_read - 1; r->parent != NULL && i >= 0; i = d->secs[i].parent)
 		if (strcmp(d->secs[i].id, r->parent) == 0) {
 			s->parent = i;
 			break;
 		}
-	for (i = d->nsecs - 1; r->parent != NULL && s->parent == -1 && i >= 0; i--)
+	for (i = d->nsecs_read - 1; r->parent != NULL && s->parent == -1 && i >= 0; i--)
 		if (strcmp(d->secs[i].id, r->parent) == 0)
 			s->parent = i;
-	d->nsecs++;
+	d->nsecs_read++;
 	return 0;
 }
 
@@ -65,10 +65,10 @@ cite_add(const struct xref_cite *r, void *arg)
 	/* a citation in a note without a marker has no place in the text */
 	if (r->paragraph == 0)
 		return 0;
-	if ((v = grow(d->cites, d->ncites, sizeof *v)) == NULL)
+	if ((v = grow(d->cites, d->ncites_read, sizeof *v)) == NULL)
 		return -1;
 	d->cites = v;
-	c = &v[d->ncites++];
+	c = &v[d->ncites_read++];
 	c->kind = ui_dup(r->kind);
 	c->id = ui_dup(r->id);
 	c->display = ui_dup(r->display);
@@ -185,18 +185,45 @@ udoc_load(struct store *st, int64_t rowid, struct udoc *d)
 	return 0;
 }
 
+/* Sections and citations read in a piece between keys: some 2 M
+ * instructions each (a long paper's 4 589 sections were 16 M in one). */
+#define SECS_PIECE	500
+#define CITES_PIECE	500
+
 int
 udoc_rest(struct store *st, struct udoc *d)
 {
+	int	rc = 0;
+
 	/* a part that cannot be read is left out, as a document without */
 	switch (d->rest) {
 	case REST_SECTIONS:
-		store_view_sections(st, d->rowid, sec_add, d);
-		d->rest = REST_CITES;
+		if (d->secs_run == NULL &&
+		    (d->secs_run = store_view_sections_begin(st, d->rowid)) == NULL)
+			rc = -1;
+		if (rc == 0)
+			rc = store_view_sections_step(d->secs_run, SECS_PIECE,
+			    sec_add, d);
+		if (rc != 1) {
+			store_view_sections_end(d->secs_run);
+			d->secs_run = NULL;
+			d->nsecs = d->nsecs_read;
+			d->rest = REST_CITES;
+		}
 		break;
 	case REST_CITES:
-		store_xref_doc_cites(st, d->rowid, cite_add, d);
-		d->rest = REST_CITEDBY;
+		if (d->cites_run == NULL &&
+		    (d->cites_run = store_xref_doc_cites_begin(st, d->rowid)) == NULL)
+			rc = -1;
+		if (rc == 0)
+			rc = store_xref_doc_cites_step(d->cites_run, CITES_PIECE,
+			    cite_add, d);
+		if (rc != 1) {
+			store_xref_doc_cites_end(d->cites_run);
+			d->cites_run = NULL;
+			d->ncites = d->ncites_read;
+			d->rest = REST_CITEDBY;
+		}
 		break;
 	case REST_CITEDBY:
 		store_xref_cited_by_doc(st, d->rowid, CITEDBY_MAX, citedby_add,
@@ -278,13 +305,13 @@ udoc_free(struct udoc *d)
 {
 	int	i;
 
-	for (i = 0; i < d->nsecs; i++) {
+	for (i = 0; i < d->nsecs_read; i++) {
 		free(d->secs[i].id);
 		free(d->secs[i].number);
 		free(d->secs[i].title);
 		free(d->secs[i].label);
 	}
-	for (i = 0; i < d->ncites; i++) {
+	for (i = 0; i < d->ncites_read; i++) {
 		free(d->cites[i].kind);
 		free(d->cites[i].id);
 		free(d->cites[i].display);
@@ -304,6 +331,8 @@ udoc_free(struct udoc *d)
 		free(d->related[i].text);
 	}
 	store_xref_related_end(d->related_run);
+	store_view_sections_end(d->secs_run);
+	store_xref_doc_cites_end(d->cites_run);
 	free(d->citedby);
 	free(d->related);
 	free(d->marked);

@@ -44,6 +44,8 @@ struct unote {
 };
 
 struct xref_rel;
+struct view_secs;
+struct xref_docc;
 
 struct ulink {			/* a paper citing this one, or a related one */
 	char	*doc, *title, *text;	/* text: the citing words, or the reason */
@@ -67,9 +69,10 @@ struct udoc {
 	char		*title, *kamerstuk, *dossier;
 	int		 npara;
 	struct usec	*secs;
-	int		 nsecs;
+	int		 nsecs;		/* 0 until all are read: */
+	int		 nsecs_read;	/* those read so far */
 	struct ucite	*cites;
-	int		 ncites;
+	int		 ncites, ncites_read;
 	struct unote	*notes;
 	int		 nnotes;
 	struct ulink	*citedby, *related;
@@ -80,6 +83,8 @@ struct udoc {
 	int		 rest;		/* sections, citations, cited-by: the
 					 * next of them to read (udoc_rest),
 					 * 0 when all are read */
+	struct view_secs *secs_run;	/* the sections being read, */
+	struct xref_docc *cites_run;	/* the citations: a piece a step */
 	struct urange	*marked;	/* bookmarked passages */
 	int		 nmarked;
 };
