@@ -83,6 +83,8 @@ app_open(struct app *a, int64_t doc, int para, int line, int remember)
 		reader_cache_clear(a);
 		if (!udoc_take(a, doc) && udoc_load(a->st, doc, &a->doc) == -1) {
 			app_message(a, "Cannot open that document.");
+			/* its rows borrowed from a document let go of */
+			tree_build(a);
 			return -1;
 		}
 		marks_doc_load(a);

@@ -351,6 +351,8 @@ udoc_keep(struct app *a)
 	if (a->doc.rowid == 0)
 		return;
 	if (a->nkept == UDOC_KEPT) {
+		/* the tree may still show its sections */
+		tree_adopt(a, &a->kept[0]);
 		udoc_free(&a->kept[0]);
 		memmove(a->kept, a->kept + 1, (UDOC_KEPT - 1) * sizeof *a->kept);
 		a->nkept--;

@@ -3,7 +3,10 @@
  * something opens or closes: the documents and their labels from a list
  * read between keys, a piece at a time (again when the index changes; the
  * first screen shows the open document alone), the open document's
- * sections from the reader's. */
+ * sections from the reader's. Rows borrow their labels from the
+ * documents and the sections (a long paper's thousands of rows are built
+ * again at every paper opened): whatever lets go of those builds the
+ * rows again before they are drawn. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,10 +76,14 @@ toggle_str(char ***v, int *n, const char *x)
 
 /* Documents read in a piece between keys: some ms at most. */
 #define TREE_PIECE	400
+/* Sections of a document open in the tree, read in a piece: the same. */
+#define TREE_SECS_PIECE	500
 
+/* A row; its label is borrowed (a document's or a section's, kept as
+ * long as the rows: see tree_build) unless own, when it is copied. */
 static void
 row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
-    const char *label)
+    const char *label, int own)
 {
 	struct trow	*v;
 
@@ -88,13 +95,17 @@ row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
 		}
 		a->trows = v;
 	}
-	v = a->trows;
-	memset(&v[a->ntrows], 0, sizeof v[a->ntrows]);
-	v[a->ntrows].doc = doc;
-	v[a->ntrows].sec = sec;
-	v[a->ntrows].level = level;
-	v[a->ntrows].first = first;
-	v[a->ntrows].label = strdup(label ? label : "");
+	v = &a->trows[a->ntrows];
+	memset(v, 0, sizeof *v);
+	v->doc = doc;
+	v->sec = sec;
+	v->level = level;
+	v->first = first;
+	if (own && label != NULL)
+		v->own = strdup(label);
+	v->label = own ? v->own : label;
+	if (v->label == NULL)
+		v->label = "";
 	a->ntrows++;
 }
 
@@ -102,11 +113,21 @@ row_add(struct app *a, int64_t doc, int64_t sec, int level, int first,
  * a dossier's row needs to know how many papers it holds. */
 struct tdoc {
 	int64_t		 doc;
-	char		*key, *title, *kamerstuk, *dossier, *dtitle, *number;
+	char		*key, *dossier, *dtitle;
 	char		*label, *glabel;	/* alone, and in its dossier */
 	int		 sections;
 	int		 nonum;		/* store_docs's order: no number, */
 	long long	 num;		/* else its number as an integer */
+};
+
+/* The sections of a document the tree shows open, kept from one build to
+ * the next: a document followed stays open, and the tree is built again
+ * at every document opened. */
+struct tsecs {
+	int64_t		 doc;
+	struct usec	*v;
+	int		 n;
+	struct view_secs *run;	/* being read, a piece between keys */
 };
 
 struct count {
@@ -135,6 +156,7 @@ static void	doc_sections(struct app *, struct build *, int64_t,
 		    const char *, int);
 static void	one_doc(struct app *, struct build *);
 static void	kids_mark(struct app *);
+static int	tsecs_idle(struct app *);
 
 /* A section's row; its label is made once and kept with the section,
  * as the tree is built again at every paper opened. */
@@ -164,8 +186,12 @@ sec_row(struct usec *r, struct build *b)
 			snprintf(label + strlen(label), sizeof label -
 			    strlen(label), " (%d)", n);
 	}
-	row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first,
-	    n >= 0 || r->label == NULL ? label : r->label);
+	if (n >= 0 || r->label == NULL)
+		row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first,
+		    label, 1);
+	else
+		row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first,
+		    r->label, 0);
 	if (has(b->a->tclosed, b->a->ntclosed, r->rowid)) {
 		b->a->trows[b->a->ntrows - 1].open = 0;
 		b->hide = r->level;
@@ -208,6 +234,7 @@ doc_collect(const struct doc_row *r, void *arg)
 	struct collect	*c = arg;
 	struct tdoc	*v, *d;
 	char		 label[768], *title;
+	const char	*number;
 
 	if (c->ndocs == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 64;
@@ -221,22 +248,23 @@ doc_collect(const struct doc_row *r, void *arg)
 	d->key = ui_dupnull(r->id);
 	d->nonum = r->nonum;
 	d->num = r->num;
-	d->title = ui_dupnull(r->title);
-	d->kamerstuk = ui_dupnull(r->kamerstuk);
 	d->dossier = ui_dupnull(r->dossier);
 	d->dtitle = ui_dupnull(r->dossier_title);
-	d->number = NULL;
 	d->sections = r->sections;
-	/* the number is what follows "nr. " in the Kamerstuk */
-	if (r->kamerstuk && strstr(r->kamerstuk, "nr. "))
-		d->number = ui_dupnull(strstr(r->kamerstuk, "nr. ") + 4);
-	title = casing_sentence(d->title);
-	snprintf(label, sizeof label, "nr. %s \xe2\x80\x94 %s",
-	    d->number ? d->number : "?", title ? title : d->title);
-	d->glabel = strdup(label);
-	snprintf(label, sizeof label, "%s%s%s%s", title ? title : d->title,
-	    d->kamerstuk ? " (" : "", d->kamerstuk ? d->kamerstuk : "",
-	    d->kamerstuk ? ")" : "");
+	/* the labels only are kept of the title and the Kamerstuk: a
+	 * corpus's documents are all held */
+	title = casing_sentence(r->title ? r->title : "");
+	d->glabel = NULL;
+	if (r->dossier != NULL) {
+		/* the number is what follows "nr. " in the Kamerstuk */
+		number = r->kamerstuk ? strstr(r->kamerstuk, "nr. ") : NULL;
+		snprintf(label, sizeof label, "nr. %s \xe2\x80\x94 %s",
+		    number ? number + 4 : "?", title ? title : r->title);
+		d->glabel = strdup(label);
+	}
+	snprintf(label, sizeof label, "%s%s%s%s", title ? title : r->title,
+	    r->kamerstuk ? " (" : "", r->kamerstuk ? r->kamerstuk : "",
+	    r->kamerstuk ? ")" : "");
 	d->label = strdup(label);
 	free(title);
 	return 0;
@@ -248,7 +276,7 @@ rows_free(struct app *a)
 	int	i;
 
 	for (i = 0; i < a->ntrows; i++) {
-		free(a->trows[i].label);
+		free(a->trows[i].own);
 		free(a->trows[i].dossier);
 	}
 	free(a->trows);
@@ -263,11 +291,8 @@ tdocs_free(struct tdoc *v, int n)
 
 	for (k = 0; k < n; k++) {
 		free(v[k].key);
-		free(v[k].title);
-		free(v[k].kamerstuk);
 		free(v[k].dossier);
 		free(v[k].dtitle);
-		free(v[k].number);
 		free(v[k].label);
 		free(v[k].glabel);
 	}
@@ -317,6 +342,11 @@ tdoc_cmp(const void *x, const void *y)
 int
 tree_pending(struct app *a)
 {
+	int	i;
+
+	for (i = 0; i < a->ntsecs; i++)
+		if (a->tsecs[i].run != NULL)
+			return 1;
 	return a->treading || !a->tread_ok ||
 	    store_view_stamp(a->st) != a->tstamp;
 }
@@ -353,6 +383,8 @@ tree_idle(struct app *a)
 {
 	struct collect	c;
 
+	if (tsecs_idle(a))
+		return;
 	if (!a->treading) {
 		tdocs_free(a->tnew, a->ntnew);
 		a->tnew = NULL;
@@ -396,15 +428,6 @@ tree_idle(struct app *a)
 	tree_refresh(a);
 }
 
-/* The sections of a document the tree shows open, kept from one build to
- * the next: a document followed stays open, and the tree is built again
- * at every document opened. */
-struct tsecs {
-	int64_t		 doc;
-	struct usec	*v;
-	int		 n;
-};
-
 static int
 tsec_add(const struct section_row *r, void *arg)
 {
@@ -437,26 +460,35 @@ tsec_add(const struct section_row *r, void *arg)
 }
 
 static void
+tsec_free(struct tsecs *t)
+{
+	int	k;
+
+	for (k = 0; k < t->n; k++) {
+		free(t->v[k].id);
+		free(t->v[k].number);
+		free(t->v[k].title);
+		free(t->v[k].label);
+	}
+	free(t->v);
+	store_view_sections_end(t->run);
+}
+
+static void
 tsecs_free(struct app *a)
 {
-	int	i, k;
+	int	i;
 
-	for (i = 0; i < a->ntsecs; i++) {
-		for (k = 0; k < a->tsecs[i].n; k++) {
-			free(a->tsecs[i].v[k].id);
-			free(a->tsecs[i].v[k].number);
-			free(a->tsecs[i].v[k].title);
-			free(a->tsecs[i].v[k].label);
-		}
-		free(a->tsecs[i].v);
-	}
+	for (i = 0; i < a->ntsecs; i++)
+		tsec_free(&a->tsecs[i]);
 	free(a->tsecs);
 	a->tsecs = NULL;
 	a->ntsecs = 0;
 }
 
 /* The rows of an open document's sections: the reader's, if it reads
- * it or keeps it, else those kept here or read now. */
+ * it or keeps it, else those kept here, or none while they are read
+ * between keys (tree_idle). */
 static void
 sections_rows(struct app *a, int64_t doc, struct build *b)
 {
@@ -466,7 +498,7 @@ sections_rows(struct app *a, int64_t doc, struct build *b)
 	int			 i, n = a->doc.nsecs;
 
 	if (doc != a->doc.rowid && (kd = udoc_kept(a, doc)) != NULL &&
-	    kd->rest == 0) {
+	    kd->nsecs > 0) {
 		/* a document the reader left and keeps: its sections */
 		v = kd->secs;
 		n = kd->nsecs;
@@ -482,13 +514,63 @@ sections_rows(struct app *a, int64_t doc, struct build *b)
 			t = &nt[a->ntsecs++];
 			memset(t, 0, sizeof *t);
 			t->doc = doc;
-			store_view_sections(a->st, doc, tsec_add, t);
+			/* a long paper's sections are many ms: not in a key */
+			t->run = store_view_sections_begin(a->st, doc);
 		}
 		v = t->v;
-		n = t->n;
+		n = t->run != NULL ? 0 : t->n;
 	}
 	for (i = 0; i < n; i++)
 		sec_row(&v[i], b);
+}
+
+/* The sections of a document the reader lets go of, taken as they are
+ * when the tree shows it open: 1 when taken. */
+int
+tree_adopt(struct app *a, struct udoc *d)
+{
+	struct tsecs	*nt;
+	int		 i;
+
+	if (d->nsecs == 0 || !has(a->topen, a->ntopen, d->rowid))
+		return 0;
+	for (i = 0; i < a->ntsecs; i++)
+		if (a->tsecs[i].doc == d->rowid)
+			return 0;
+	if ((nt = realloc(a->tsecs, (size_t)(a->ntsecs + 1) * sizeof *nt)) == NULL)
+		return 0;
+	a->tsecs = nt;
+	nt = &nt[a->ntsecs++];
+	memset(nt, 0, sizeof *nt);
+	nt->doc = d->rowid;
+	nt->v = d->secs;
+	nt->n = d->nsecs;
+	d->secs = NULL;
+	d->nsecs = d->nsecs_read = 0;
+	return 1;
+}
+
+/* A piece of the sections being read for the tree: 1 when one was
+ * waiting. */
+static int
+tsecs_idle(struct app *a)
+{
+	struct tsecs	*t;
+	int		 i;
+
+	for (i = 0; i < a->ntsecs; i++) {
+		t = &a->tsecs[i];
+		if (t->run == NULL)
+			continue;
+		if (store_view_sections_step(t->run, TREE_SECS_PIECE, tsec_add,
+		    t) != 1) {
+			store_view_sections_end(t->run);
+			t->run = NULL;
+			tree_refresh(a);
+		}
+		return 1;
+	}
+	return 0;
 }
 
 /* How many papers from docs[i] on share its dossier. */
@@ -541,7 +623,7 @@ tree_build(struct app *a)
 			run = k;
 			snprintf(label, sizeof label, "%s%s%s (%d)", d->dossier,
 			    d->dtitle ? " " : "", d->dtitle ? d->dtitle : "", k);
-			row_add(a, 0, 0, 0, 0, label);
+			row_add(a, 0, 0, 0, 0, label, 1);
 			a->trows[a->ntrows - 1].dossier = strdup(d->dossier);
 			a->trows[a->ntrows - 1].kids = 1;
 			a->trows[a->ntrows - 1].open = has_str(a->gopen, a->ngopen,
@@ -553,7 +635,8 @@ tree_build(struct app *a)
 		if (grouped && !has_str(a->gopen, a->ngopen, d->dossier))
 			continue;
 		open = has(a->topen, a->ntopen, d->doc);
-		row_add(a, d->doc, 0, grouped, 1, grouped ? d->glabel : d->label);
+		row_add(a, d->doc, 0, grouped, 1, grouped ? d->glabel : d->label,
+		    0);
 		a->trows[a->ntrows - 1].kids = d->sections > 0;
 		a->trows[a->ntrows - 1].open = open;
 		if (open)
@@ -586,7 +669,7 @@ one_doc(struct app *a, struct build *b)
 	    a->doc.kamerstuk ? " (" : "", a->doc.kamerstuk ? a->doc.kamerstuk : "",
 	    a->doc.kamerstuk ? ")" : "");
 	free(title);
-	row_add(a, a->doc.rowid, 0, 0, 1, label);
+	row_add(a, a->doc.rowid, 0, 0, 1, label, 1);
 	if (a->ntrows == 0)
 		return;
 	a->trows[0].kids = a->doc.nsecs > 0;
@@ -687,20 +770,14 @@ auto_forget(struct app *a, int64_t doc)
 static void
 tsecs_prune(struct app *a)
 {
-	int	i, k;
+	int	i;
 
 	for (i = 0; i < a->ntsecs;) {
 		if (has(a->topen, a->ntopen, a->tsecs[i].doc)) {
 			i++;
 			continue;
 		}
-		for (k = 0; k < a->tsecs[i].n; k++) {
-			free(a->tsecs[i].v[k].id);
-			free(a->tsecs[i].v[k].number);
-			free(a->tsecs[i].v[k].title);
-			free(a->tsecs[i].v[k].label);
-		}
-		free(a->tsecs[i].v);
+		tsec_free(&a->tsecs[i]);
 		a->tsecs[i] = a->tsecs[--a->ntsecs];
 	}
 }

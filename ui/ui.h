@@ -230,7 +230,8 @@ struct app {
 struct trow {
 	int64_t	 doc, sec;	/* sec 0: the document itself; doc 0: a dossier */
 	int	 level, open, kids, first;
-	char	*label;
+	const char *label;	/* borrowed: the document's or the section's */
+	char	*own;		/* or its own (a dossier, bookmark counts) */
 	char	*dossier;	/* a dossier's row: its number */
 };
 
@@ -307,6 +308,9 @@ void	tree_reload(struct app *a);
  * connection changed the index: whether a piece waits, and one piece. */
 int	tree_pending(struct app *a);
 void	tree_idle(struct app *a);
+/* Takes the sections of a document the reader lets go of (d keeps
+ * none), when the tree shows it open: 1 when taken. */
+int	tree_adopt(struct app *a, struct udoc *d);
 /* tree_build, keeping the row selected. */
 void	tree_refresh(struct app *a);
 void	tree_free(struct app *a);
