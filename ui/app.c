@@ -496,6 +496,24 @@ ui_start(struct app *a, struct store *st, const char *start, FILE *in,
 	return 0;
 }
 
+/* Whether key ch acts on the open document's sections, citations or
+ * cited-by, read after its first screen: those of another pane, and the
+ * reader's that step through them or act on a selected citation. Moving
+ * through the text, searching, going back and forward and opening
+ * another paper do not wait for them. */
+static int
+needs_rest(const struct app *a, int ch)
+{
+	if (a->doc.rowid == 0 || a->doc.rest == 0)
+		return 0;
+	if (a->focus != PANE_READER && ch != '\t' && ch != KEY_BTAB)
+		return 1;
+	if (a->in_marks || a->in_results)
+		return 0;
+	return (ch > 0 && ch < 128 && strchr("][}{oyim\r\n", ch) != NULL) ||
+	    ch == KEY_ENTER;
+}
+
 /* Handles one key; the caller redraws (app_draw) before the next. */
 void
 ui_key(struct app *a, int ch)
@@ -504,8 +522,10 @@ ui_key(struct app *a, int ch)
 
 	if (ch == ERR)
 		return;
-	/* a key never sees the document in part */
-	udoc_rest_all(a);
+	/* a key that acts on sections or citations never sees them in
+	 * part; the others leave them to the time between keys */
+	if (needs_rest(a, ch))
+		udoc_rest_all(a);
 	if (ch == KEY_RESIZE) {
 		windows_make(a);
 		return;

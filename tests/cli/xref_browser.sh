@@ -28,6 +28,18 @@ has "panel: related papers" "$panel" "Related"
 has "panel: the kabinetsreactie is related (both cite the coalitieakkoord)" "$panel" "Kabinetsreactie"
 tm_kill x1
 
+# keys that act on citations or sections, pressed at once after the first
+# screen, read them first (the others do not wait for them)
+tm_start x3 160 40 -- kst-35925-V-84
+tm_wait x3 "kst-35925-V-84 |"
+tm_type x3 "}"
+tm_settle x3
+has "at once: } selects the first citation" "$(message)" "36 045, nr. 3"
+tm_type x3 "]"
+tm_settle x3
+has "at once: ] goes to a section" "$(status)" "$(printf '| \302\247 ')"
+tm_kill x3
+
 # the kabinetsreactie's footnote 3 cites the coalitieakkoord, p. 41
 tm_start x2 160 40 -- "$KR"
 tm_wait x2 "$KR |"
