@@ -700,8 +700,22 @@ static int
 anchor_doc(struct store *st, const char *doc, char *err, size_t errlen)
 {
 	struct adoc	d;
+	sqlite3_stmt	*s;
 	int		rc;
 
+	/* a document without bookmarks has none to bring up to date: no
+	 * write for every paper the browser opens the first time (a write
+	 * may wait for a checkpoint's sync) */
+	if ((s = store_cached(st, "SELECT 1 FROM user.mark WHERE doc = ?1"
+	    " LIMIT 1")) == NULL)
+		return db_err(st, err, errlen);
+	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_err(st, err, errlen);
 	if ((rc = doc_state(st, doc, &d)) <= 0) {
 		adoc_free(&d);
 		return rc == -1 ? db_err(st, err, errlen) : 0;
