@@ -118,18 +118,34 @@ static int
 link_add(struct ulink **v, int *n, const char *doc, const char *title,
     const char *text, int para)
 {
-	struct ulink *nv = realloc(*v, (size_t)(*n + 1) * sizeof *nv);
+	struct ulink *nv = grow(*v, *n, sizeof *nv);
 
 	if (nv == NULL)
 		return -1;
 	*v = nv;
 	nv[*n].doc = ui_dup(doc);
-	/* a title in capitals shouts in a list: sentence case, as the tree */
-	if ((nv[*n].title = casing_sentence(title ? title : "")) == NULL)
-		nv[*n].title = ui_dup(title);
+	/* put in sentence case when shown (udoc_link_title): hundreds are
+	 * read in one slice, a screen shows a few */
+	nv[*n].title = ui_dup(title);
+	nv[*n].cased = 0;
 	nv[*n].text = ui_dup(text);
 	nv[(*n)++].para = para;
 	return 0;
+}
+
+const char *
+udoc_link_title(struct ulink *l)
+{
+	char	*t;
+
+	/* a title in capitals shouts in a list: sentence case, as the tree */
+	if (!l->cased && l->title != NULL &&
+	    (t = casing_sentence(l->title)) != NULL) {
+		free(l->title);
+		l->title = t;
+	}
+	l->cased = 1;
+	return l->title ? l->title : "";
 }
 
 static int

@@ -50,6 +50,7 @@ struct xref_docc;
 struct ulink {			/* a paper citing this one, or a related one */
 	char	*doc, *title, *text;	/* text: the citing words, or the reason */
 	int	 para;			/* the citing paragraph, 0 none */
+	int	 cased;			/* title in sentence case: see below */
 };
 
 struct urange {			/* a bookmarked passage */
@@ -280,6 +281,9 @@ void	udoc_kept_free(struct app *a);
 /* A kept document's sections, or NULL. */
 const struct udoc *udoc_kept(const struct app *a, int64_t doc);
 int	udoc_section_of(const struct udoc *d, int para);
+/* A cited-by or related paper's title, put in sentence case when first
+ * asked for. */
+const char *udoc_link_title(struct ulink *l);
 /* Citation i's target, found in the corpus when first asked for. */
 const char *udoc_target(struct store *st, struct udoc *d, int i);
 /* Reads the related papers a slice at a time, as they take the whole

@@ -69,15 +69,11 @@ entry_text(struct app *a, const struct xentry *e, char *l1, char *l2, size_t n)
 		else
 			snprintf(l2, n, "not in corpus%s%s", c->label[0] ? " - " : "",
 			    c->label);
-	} else if (e->kind == X_CITEDBY) {
-		const struct ulink *l = &a->doc.citedby[e->i];
-
-		snprintf(l1, n, "%s", l->title);
-		snprintf(l2, n, "%s", l->text);
 	} else {
-		const struct ulink *l = &a->doc.related[e->i];
+		struct ulink *l = e->kind == X_CITEDBY ?
+		    &a->doc.citedby[e->i] : &a->doc.related[e->i];
 
-		snprintf(l1, n, "%s", l->title);
+		snprintf(l1, n, "%s", udoc_link_title(l));
 		snprintf(l2, n, "%s", l->text);
 	}
 }
