@@ -180,7 +180,7 @@ related_add(const struct xref_related *r, void *arg)
 #define RELATED_MAX	500
 
 /* Rows of the index read in a slice of the related papers: a few ms. */
-#define RELATED_ROWS	2000
+#define RELATED_ROWS	1000
 
 /* What udoc_load leaves for after the first screen, in this order. */
 enum { REST_NONE, REST_SECTIONS, REST_CITES, REST_CITEDBY };
