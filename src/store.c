@@ -1346,8 +1346,14 @@ store_position_set(struct store *st, const char *doc, int para, int line)
 	sqlite3_bind_text(s, 1, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, para);
 	sqlite3_bind_int(s, 3, line);
+	/* a reading position, written at every paper the browser leaves, is
+	 * not worth a sync of user.db (one a paper opened, some ms each):
+	 * the next bookmark's commit syncs it with its own */
+	sqlite3_exec(st->db, "PRAGMA user.synchronous = NORMAL", NULL, NULL,
+	    NULL);
 	rc = sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(s);
+	sqlite3_exec(st->db, "PRAGMA user.synchronous = FULL", NULL, NULL, NULL);
 	return rc;
 }
 
