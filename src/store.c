@@ -311,6 +311,17 @@ store_open_flags(const char *home, int flags, struct store **stp, char *err,
 	return 0;
 }
 
+/* The browser's page cache, kB: what a screen and its neighbours read,
+ * some 60 pages of 16 kB; the OS's file cache holds the rest. */
+#define BROWSE_CACHE_KB	1024
+
+void
+store_browse(struct store *st)
+{
+	sqlite3_exec(st->db, "PRAGMA main.cache_size=-" STR(BROWSE_CACHE_KB) ";"
+	    "PRAGMA user.cache_size=-256;", NULL, NULL, NULL);
+}
+
 int
 store_emptied(struct store *st)
 {

@@ -25,6 +25,9 @@ void	store_close(struct store *st);
 /* Whether store_open found an index.db of an older leeskamer and emptied
  * it: the papers must be loaded again (user.db is untouched). */
 int	store_emptied(struct store *st);
+/* Sets st up for the browser: a page cache of 1 MB, not SQLite's 2 MB,
+ * which a large corpus fills and a small one does not. */
+void	store_browse(struct store *st);
 /* The folder the store was opened in. */
 const char *store_home(struct store *st);
 

@@ -441,6 +441,7 @@ ui_start(struct app *a, struct store *st, const char *start, FILE *in,
 
 	memset(a, 0, sizeof *a);
 	a->st = st;
+	store_browse(st);
 	a->sel = -1;
 	a->zoom = -1;
 	a->focus = PANE_READER;

@@ -21,6 +21,54 @@ grow(void *p, int n, size_t size)
 	return realloc(p, (n ? 2 * (size_t)n : 1) * size);
 }
 
+/* Array p cut to its n rows once all are read: doubling left up to
+ * half of it empty, a megabyte for a long paper. */
+static void *
+fit(void *p, int n, size_t size)
+{
+	void	*np;
+
+	if (p == NULL || n == 0)
+		return p;
+	return (np = realloc(p, (size_t)n * size)) != NULL ? np : p;
+}
+
+int
+usec_fill(struct usec *s, const struct section_row *r)
+{
+	char		**dst[] = { &s->id, &s->number, &s->title, &s->label };
+	const char	 *src[4];
+	const char	 *number = r->number ? r->number : "";
+	const char	 *title = r->title ? r->title : "";
+	char		  label[512];
+
+	memset(s, 0, sizeof *s);
+	/* the tree's row: "2.1 Title", "3. Title", or the title alone */
+	snprintf(label, sizeof label, "%s%s%s", number,
+	    number[0] == '\0' ? "" : strchr(number, '.') ? " " : ". ", title);
+	src[0] = r->id;
+	src[1] = number;
+	src[2] = title;
+	src[3] = label;
+	if (ui_pack(dst, src, number[0] == '\0' ? 3 : 4) == NULL)
+		return -1;
+	if (number[0] == '\0')
+		s->label = s->title;
+	s->rowid = r->rowid;
+	s->level = r->level;
+	s->first = r->first;
+	s->last = r->last;
+	s->page = r->page;
+	s->parent = -1;
+	return 0;
+}
+
+void
+usec_free(struct usec *s)
+{
+	free(s->id);
+}
+
 static int
 sec_add(const struct section_row *r, void *arg)
 {
@@ -32,16 +80,8 @@ sec_add(const struct section_row *r, void *arg)
 		return -1;
 	d->secs = v;
 	s = &v[d->nsecs_read];
-	s->rowid = r->rowid;
-	s->id = ui_dup(r->id);
-	s->number = ui_dup(r->number);
-	s->title = ui_dup(r->title);
-	s->level = r->level;
-	s->first = r->first;
-	s->last = r->last;
-	s->page = r->page;
-	s->parent = -1;
-	s->label = NULL;
+	if (usec_fill(s, r) == -1)
+		return -1;
 	/* a parent comes before, on the previous section's path up: a few
 	 * steps, where a scan back went through every sibling before it */
 	for (i = d->nsecs_read - 1; r->parent != NULL && i >= 0; i = d->secs[i].parent)
@@ -61,6 +101,9 @@ cite_add(const struct xref_cite *r, void *arg)
 {
 	struct udoc	*d = arg;
 	struct ucite	*v, *c;
+	char		**dst[5];
+	const char	 *src[] = { r->kind, r->id, r->display, r->label,
+			    r->target };
 
 	/* a citation in a note without a marker has no place in the text */
 	if (r->paragraph == 0)
@@ -68,12 +111,18 @@ cite_add(const struct xref_cite *r, void *arg)
 	if ((v = grow(d->cites, d->ncites_read, sizeof *v)) == NULL)
 		return -1;
 	d->cites = v;
-	c = &v[d->ncites_read++];
-	c->kind = ui_dup(r->kind);
-	c->id = ui_dup(r->id);
-	c->display = ui_dup(r->display);
-	c->label = ui_dup(r->label);
-	c->target = r->target ? strdup(r->target) : NULL;
+	c = &v[d->ncites_read];
+	dst[0] = &c->kind;
+	dst[1] = &c->id;
+	dst[2] = &c->display;
+	dst[3] = &c->label;
+	dst[4] = &c->target;
+	memset(c, 0, sizeof *c);
+	if (ui_pack(dst, src, 5) == NULL)
+		return -1;
+	d->ncites_read++;
+	if (r->target == NULL)
+		c->target = NULL;
 	c->para = r->paragraph;
 	c->note = r->note;
 	c->page = r->page;
@@ -224,6 +273,7 @@ udoc_rest(struct store *st, struct udoc *d)
 			store_view_sections_end(d->secs_run);
 			d->secs_run = NULL;
 			d->nsecs = d->nsecs_read;
+			d->secs = fit(d->secs, d->nsecs, sizeof *d->secs);
 			d->rest = REST_CITES;
 		}
 		break;
@@ -238,6 +288,7 @@ udoc_rest(struct store *st, struct udoc *d)
 			store_xref_doc_cites_end(d->cites_run);
 			d->cites_run = NULL;
 			d->ncites = d->ncites_read;
+			d->cites = fit(d->cites, d->ncites, sizeof *d->cites);
 			d->rest = REST_CITEDBY;
 		}
 		break;
@@ -310,8 +361,9 @@ udoc_target(struct store *st, struct udoc *d, int i)
 	for (k = 0; k < d->ncites; k++)
 		if (!d->cites[k].resolved && strcmp(d->cites[k].id, c->id) == 0) {
 			d->cites[k].resolved = 1;
-			if (key[0] != '\0')
-				d->cites[k].target = strdup(key);
+			if (key[0] != '\0' &&
+			    (d->cites[k].target = strdup(key)) != NULL)
+				d->cites[k].own_target = 1;
 		}
 	return c->target;
 }
@@ -321,18 +373,12 @@ udoc_free(struct udoc *d)
 {
 	int	i;
 
-	for (i = 0; i < d->nsecs_read; i++) {
-		free(d->secs[i].id);
-		free(d->secs[i].number);
-		free(d->secs[i].title);
-		free(d->secs[i].label);
-	}
+	for (i = 0; i < d->nsecs_read; i++)
+		usec_free(&d->secs[i]);
 	for (i = 0; i < d->ncites_read; i++) {
 		free(d->cites[i].kind);
-		free(d->cites[i].id);
-		free(d->cites[i].display);
-		free(d->cites[i].label);
-		free(d->cites[i].target);
+		if (d->cites[i].own_target)
+			free(d->cites[i].target);
 	}
 	for (i = 0; i < d->nnotes; i++)
 		free(d->notes[i].text);
@@ -361,17 +407,43 @@ udoc_free(struct udoc *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* The rows a document holds in memory: its sections, citations, notes. */
+static int
+udoc_rows(const struct udoc *d)
+{
+	return d->nsecs_read + d->ncites_read + d->nnotes;
+}
+
+/* Lets go of the oldest kept document. */
+static void
+kept_drop(struct app *a)
+{
+	/* the tree may still show its sections */
+	tree_adopt(a, &a->kept[0]);
+	udoc_free(&a->kept[0]);
+	memmove(a->kept, a->kept + 1, (size_t)(a->nkept - 1) * sizeof *a->kept);
+	a->nkept--;
+}
+
 void
 udoc_keep(struct app *a)
 {
+	int	i, rows;
+
 	if (a->doc.rowid == 0)
 		return;
-	if (a->nkept == UDOC_KEPT) {
-		/* the tree may still show its sections */
-		tree_adopt(a, &a->kept[0]);
-		udoc_free(&a->kept[0]);
-		memmove(a->kept, a->kept + 1, (UDOC_KEPT - 1) * sizeof *a->kept);
-		a->nkept--;
+	/* a long paper is read again when gone back to, not held: what is
+	 * kept stays within UDOC_KEPT_ROWS, whatever papers the corpus has */
+	if ((rows = udoc_rows(&a->doc)) > UDOC_KEPT_ROWS) {
+		tree_adopt(a, &a->doc);
+		udoc_free(&a->doc);
+		return;
+	}
+	for (i = 0; i < a->nkept; i++)
+		rows += udoc_rows(&a->kept[i]);
+	while (a->nkept > 0 && (a->nkept == UDOC_KEPT || rows > UDOC_KEPT_ROWS)) {
+		rows -= udoc_rows(&a->kept[0]);
+		kept_drop(a);
 	}
 	a->kept[a->nkept++] = a->doc;
 	memset(&a->doc, 0, sizeof a->doc);

@@ -125,6 +125,26 @@ ui_dupnull(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+char *
+ui_pack(char **dst[], const char *src[], int n)
+{
+	size_t	 len[8], total = 0;
+	char	*b, *p;
+	int	 i;
+
+	if (n > 8)
+		return NULL;
+	for (i = 0; i < n; i++)
+		total += len[i] = src[i] ? strlen(src[i]) + 1 : 1;
+	if ((b = malloc(total)) == NULL)
+		return NULL;
+	for (i = 0, p = b; i < n; p += len[i++]) {
+		memcpy(p, src[i] ? src[i] : "", len[i]);
+		*dst[i] = p;
+	}
+	return b;
+}
+
 int
 ui_list_key(int key, int *sel, int n, int page)
 {

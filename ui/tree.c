@@ -115,6 +115,7 @@ struct tdoc {
 	int64_t		 doc;
 	char		*key, *dossier, *dtitle;
 	char		*label, *glabel;	/* alone, and in its dossier */
+	char		*strings;	/* the block all five are in */
 	int		 sections;
 	int		 nonum;		/* store_docs's order: no number, */
 	long long	 num;		/* else its number as an integer */
@@ -158,8 +159,8 @@ static void	one_doc(struct app *, struct build *);
 static void	kids_mark(struct app *);
 static int	tsecs_idle(struct app *);
 
-/* A section's row; its label is made once and kept with the section,
- * as the tree is built again at every paper opened. */
+/* A section's row; its label is made with the section (usec_fill) and
+ * borrowed, as the tree is built again at every paper opened. */
 static void
 sec_row(struct usec *r, struct build *b)
 {
@@ -169,27 +170,15 @@ sec_row(struct usec *r, struct build *b)
 	if (b->hide && r->level > b->hide)
 		return;
 	b->hide = 0;
-	if (r->label == NULL) {
-		if (r->number[0])
-			snprintf(label, sizeof label, "%s%s %s", r->number,
-			    strchr(r->number, '.') ? "" : ".", r->title);
-		else
-			snprintf(label, sizeof label, "%s", r->title);
-		r->label = strdup(label);
-	}
 	for (i = 0; i < b->ncounts; i++)
 		if (strcmp(b->counts[i].section, r->id) == 0)
 			n = b->counts[i].n;
-	if (n >= 0 || r->label == NULL) {
-		snprintf(label, sizeof label, "%s", r->label ? r->label : "");
-		if (n >= 0)
-			snprintf(label + strlen(label), sizeof label -
-			    strlen(label), " (%d)", n);
-	}
-	if (n >= 0 || r->label == NULL)
+	if (n >= 0) {
+		/* its bookmarks counted */
+		snprintf(label, sizeof label, "%s (%d)", r->label, n);
 		row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first,
 		    label, 1);
-	else
+	} else
 		row_add(b->a, b->doc, r->rowid, r->level + b->base, r->first,
 		    r->label, 0);
 	if (has(b->a->tclosed, b->a->ntclosed, r->rowid)) {
@@ -233,8 +222,10 @@ doc_collect(const struct doc_row *r, void *arg)
 {
 	struct collect	*c = arg;
 	struct tdoc	*v, *d;
-	char		 label[768], *title;
-	const char	*number;
+	char		 label[768], glabel[768], *title;
+	const char	*number, *src[5];
+	char		**dst[5];
+	int		 i;
 
 	if (c->ndocs == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 64;
@@ -244,29 +235,42 @@ doc_collect(const struct doc_row *r, void *arg)
 	}
 	d = &c->docs[c->ndocs++];
 	c->last = r->rowid;
+	dst[0] = &d->key;
+	dst[1] = &d->dossier;
+	dst[2] = &d->dtitle;
+	dst[3] = &d->label;
+	dst[4] = &d->glabel;
 	d->doc = r->rowid;
-	d->key = ui_dupnull(r->id);
 	d->nonum = r->nonum;
 	d->num = r->num;
-	d->dossier = ui_dupnull(r->dossier);
-	d->dtitle = ui_dupnull(r->dossier_title);
 	d->sections = r->sections;
 	/* the labels only are kept of the title and the Kamerstuk: a
-	 * corpus's documents are all held */
+	 * corpus's documents are all held, their strings in one block */
 	title = casing_sentence(r->title ? r->title : "");
-	d->glabel = NULL;
+	glabel[0] = '\0';
 	if (r->dossier != NULL) {
 		/* the number is what follows "nr. " in the Kamerstuk */
 		number = r->kamerstuk ? strstr(r->kamerstuk, "nr. ") : NULL;
-		snprintf(label, sizeof label, "nr. %s \xe2\x80\x94 %s",
+		snprintf(glabel, sizeof glabel, "nr. %s \xe2\x80\x94 %s",
 		    number ? number + 4 : "?", title ? title : r->title);
-		d->glabel = strdup(label);
 	}
 	snprintf(label, sizeof label, "%s%s%s%s", title ? title : r->title,
 	    r->kamerstuk ? " (" : "", r->kamerstuk ? r->kamerstuk : "",
 	    r->kamerstuk ? ")" : "");
-	d->label = strdup(label);
 	free(title);
+	src[0] = r->id;
+	src[1] = r->dossier;
+	src[2] = r->dossier_title;
+	src[3] = label;
+	src[4] = r->dossier != NULL ? glabel : NULL;
+	if ((d->strings = ui_pack(dst, src, 5)) == NULL) {
+		c->ndocs--;
+		return -1;
+	}
+	/* what the store did not have stays NULL */
+	for (i = 0; i < 5; i++)
+		if (src[i] == NULL)
+			*dst[i] = NULL;
 	return 0;
 }
 
@@ -289,13 +293,8 @@ tdocs_free(struct tdoc *v, int n)
 {
 	int	k;
 
-	for (k = 0; k < n; k++) {
-		free(v[k].key);
-		free(v[k].dossier);
-		free(v[k].dtitle);
-		free(v[k].label);
-		free(v[k].glabel);
-	}
+	for (k = 0; k < n; k++)
+		free(v[k].strings);
 	free(v);
 }
 
@@ -442,19 +441,8 @@ tsec_add(const struct section_row *r, void *arg)
 		t->v = v;
 	}
 	s = &t->v[t->n];
-	memset(s, 0, sizeof *s);
-	s->rowid = r->rowid;
-	s->id = ui_dup(r->id);
-	s->number = ui_dup(r->number);
-	s->title = ui_dup(r->title);
-	s->level = r->level;
-	s->first = r->first;
-	if (s->id == NULL || s->number == NULL || s->title == NULL) {
-		free(s->id);
-		free(s->number);
-		free(s->title);
+	if (usec_fill(s, r) == -1)
 		return -1;
-	}
 	t->n++;
 	return 0;
 }
@@ -464,12 +452,8 @@ tsec_free(struct tsecs *t)
 {
 	int	k;
 
-	for (k = 0; k < t->n; k++) {
-		free(t->v[k].id);
-		free(t->v[k].number);
-		free(t->v[k].title);
-		free(t->v[k].label);
-	}
+	for (k = 0; k < t->n; k++)
+		usec_free(&t->v[k]);
 	free(t->v);
 	store_view_sections_end(t->run);
 }

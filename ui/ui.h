@@ -13,12 +13,14 @@
 struct store;
 struct search_run;
 struct tdoc;
+struct section_row;
 struct tsecs;
 
 /* The documents the tree keeps open by itself as the reader follows
  * citations: a few, so that a long session does not grow the tree. */
 #define TREE_AUTO	4
-#define UDOC_KEPT	2	/* documents left kept for going back */
+#define UDOC_KEPT	2	/* documents left kept for going back, */
+#define UDOC_KEPT_ROWS	4000	/* holding at most this many rows */
 struct wrap_line;
 struct match;
 
@@ -26,14 +28,16 @@ struct match;
 
 struct usec {			/* a section */
 	int64_t	 rowid;
-	char	*id, *number, *title;
+	char	*id, *number, *title;	/* one block: id */
 	int	 level, first, last, page;
 	int	 parent;		/* index, -1 top */
-	char	*label;			/* its row in the tree, or NULL */
+	char	*label;			/* its row in the tree */
 };
 
 struct ucite {			/* a citation */
-	char	*kind, *id, *display, *label, *target;
+	char	*kind, *id, *display, *label;	/* one block: kind */
+	char	*target;		/* its own, or in kind's block */
+	int	 own_target;
 	int	 para, note, page, pin, start, end;
 	int	 resolved;	/* target is known: see udoc_target */
 };
@@ -334,6 +338,15 @@ void	draw_fill(WINDOW *w, int cols);
  * NULL (ui_dupnull); NULL again when out of memory. */
 char   *ui_dup(const char *s);
 char   *ui_dupnull(const char *s);
+/* Copies of the n strings src into one block, each *dst[i] pointing
+ * into it (NULL becomes "", as ui_dup); returns the block to free, the
+ * first of them, or NULL when out of memory. A long paper's thousands of
+ * rows are a block each, not one allocation a field. */
+char   *ui_pack(char **dst[], const char *src[], int n);
+/* A section as the store gives it, its strings in one block; -1 when out
+ * of memory. usec_free lets go of what it holds. */
+int	usec_fill(struct usec *s, const struct section_row *r);
+void	usec_free(struct usec *s);
 /* Moves *sel in a list of n rows for j k, Space b (page rows), g G and
  * their keys; 1 when key was one of them. */
 int	ui_list_key(int key, int *sel, int n, int page);
