@@ -204,22 +204,20 @@ ords_piece(struct xref_docc *d, int n)
 	return 0;
 }
 
-/* The citation at place b, read by its rowid, passed to fn: 1 when fn
- * asks to stop, -1 on error. */
+/* The citation at place b, read by its rowid with s (CITE_ROW_SQL),
+ * passed to fn: 1 when fn asks to stop, -1 on error. */
+#define CITE_ROW_SQL "SELECT c.kind, c.target, c.display, c.label," \
+	" coalesce(c.page, 0), coalesce(c.pin, 0), coalesce(c.end, 0)," \
+	" t.key FROM cite c LEFT JOIN doc t ON t.key = c.target" \
+	" WHERE c.id = ?1"
+
 static int
-cite_pass(struct xref_docc *d, const struct bplace *b, xref_cite_fn fn,
+cite_pass(sqlite3_stmt *s, const struct bplace *b, xref_cite_fn fn,
     void *arg)
 {
-	sqlite3_stmt		*s;
 	struct xref_cite	 r = { 0 };
 	int			 rc, stop = 0;
 
-	s = store_cached(d->st, "SELECT c.kind, c.target, c.display, c.label,"
-	    " coalesce(c.page, 0), coalesce(c.pin, 0), coalesce(c.end, 0),"
-	    " t.key FROM cite c LEFT JOIN doc t ON t.key = c.target"
-	    " WHERE c.id = ?1");
-	if (s == NULL)
-		return -1;
 	sqlite3_bind_int64(s, 1, b->id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.doc = r.doc_title = r.snippet = "";
@@ -248,7 +246,8 @@ int
 store_xref_doc_cites_step(struct xref_docc *d, int n, xref_cite_fn fn,
     void *arg)
 {
-	int	k, rc;
+	sqlite3_stmt	*s;
+	int		 k, rc, txn;
 
 	switch (d->phase) {
 	case DC_CITES:
@@ -261,12 +260,20 @@ store_xref_doc_cites_step(struct xref_docc *d, int n, xref_cite_fn fn,
 			return -1;
 		break;
 	case DC_PASS:
-		for (k = 0; k < n && d->next < d->n; k++) {
-			if ((rc = cite_pass(d, &d->v[d->next++], fn, arg)) == -1)
-				return -1;
-			if (rc == 1)
+		if ((s = store_cached(d->st, CITE_ROW_SQL)) == NULL)
+			return -1;
+		/* the piece's rows in one read transaction, not one each: a
+		 * transaction's locks and checks cost more than the row */
+		txn = sqlite3_get_autocommit(d->st->db) &&
+		    sqlite3_exec(d->st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+		for (k = rc = 0; k < n && d->next < d->n && rc != -1; k++)
+			if ((rc = cite_pass(s, &d->v[d->next++], fn, arg)) == 1)
 				d->next = d->n;
-		}
+		sqlite3_reset(s);
+		if (txn)
+			sqlite3_exec(d->st->db, "COMMIT", NULL, NULL, NULL);
+		if (rc == -1)
+			return -1;
 		if (d->next == d->n) {
 			free(d->v);
 			d->v = NULL;
