@@ -37,6 +37,7 @@ struct xref_docc {
 	int64_t		 after;		/* the last citation's rowid read */
 	int		 pafter;	/* the last paragraph's ordinal read */
 	int		 next;		/* the next citation to pass */
+	int		 inorder;	/* reading order is rowid order */
 };
 
 static int64_t
@@ -197,6 +198,9 @@ ords_piece(struct xref_docc *d, int n)
 		;
 	if (i < d->n)
 		qsort(d->v, (size_t)d->n, sizeof *d->v, bplace_cmp);
+	for (i = 1; i < d->n && d->v[i - 1].id < d->v[i].id; i++)
+		;
+	d->inorder = i >= d->n;
 	free(d->ords);
 	d->ords = NULL;
 	d->np = d->pcap = 0;
@@ -204,50 +208,101 @@ ords_piece(struct xref_docc *d, int n)
 	return 0;
 }
 
-/* The citation at place b, read by its rowid with s (CITE_ROW_SQL),
- * passed to fn: 1 when fn asks to stop, -1 on error. */
-#define CITE_ROW_SQL "SELECT c.kind, c.target, c.display, c.label," \
+/* A citation's row: by its rowid, or (the citations in reading order
+ * are in rowid order, as a paper loaded once has them) a piece of the
+ * document's in rowid order, as one scan of the cite_doc index. */
+#define CITE_COLS "SELECT c.kind, c.target, c.display, c.label," \
 	" coalesce(c.page, 0), coalesce(c.pin, 0), coalesce(c.end, 0)," \
-	" t.key FROM cite c LEFT JOIN doc t ON t.key = c.target" \
-	" WHERE c.id = ?1"
+	" t.key, c.id FROM cite c LEFT JOIN doc t ON t.key = c.target"
+#define CITE_ROW_SQL CITE_COLS " WHERE c.id = ?1"
+#define CITE_RANGE_SQL CITE_COLS \
+	" WHERE c.doc = ?1 AND c.id >= ?2 ORDER BY c.id LIMIT ?3"
 
+/* The row s is at, the citation at place b, passed to fn: 1 when fn asks
+ * to stop. */
 static int
-cite_pass(sqlite3_stmt *s, const struct bplace *b, xref_cite_fn fn,
-    void *arg)
+row_pass(sqlite3_stmt *s, const struct bplace *b, xref_cite_fn fn, void *arg)
 {
 	struct xref_cite	 r = { 0 };
-	int			 rc, stop = 0;
 
-	sqlite3_bind_int64(s, 1, b->id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.doc = r.doc_title = r.snippet = "";
-		r.kind = store_text(s, 0);
-		r.id = store_text(s, 1);
-		r.display = store_text(s, 2);
-		r.label = store_text(s, 3);
-		r.page = sqlite3_column_int(s, 4);
-		r.pin = sqlite3_column_int(s, 5);
-		r.end = sqlite3_column_int(s, 6);
-		r.target = store_text(s, 7);
-		/* -1: not a document's id, maybe a dossier's */
-		r.ntargets = r.target ? 1 : -1;
-		r.paragraph = b->paragraph;
-		r.note = b->note;
-		r.start = b->start;
-		stop = fn(&r, arg) != 0;
-		rc = SQLITE_DONE;
+	r.doc = r.doc_title = r.snippet = "";
+	r.kind = store_text(s, 0);
+	r.id = store_text(s, 1);
+	r.display = store_text(s, 2);
+	r.label = store_text(s, 3);
+	r.page = sqlite3_column_int(s, 4);
+	r.pin = sqlite3_column_int(s, 5);
+	r.end = sqlite3_column_int(s, 6);
+	r.target = store_text(s, 7);
+	/* -1: not a document's id, maybe a dossier's */
+	r.ntargets = r.target ? 1 : -1;
+	r.paragraph = b->paragraph;
+	r.note = b->note;
+	r.start = b->start;
+	return fn(&r, arg) != 0;
+}
+
+/* Up to n citations passed to fn, each read by its rowid; -1 on error.
+ * A citation gone since its place was read (a load) is left out. */
+static int
+pass_by_rowid(struct xref_docc *d, int n, xref_cite_fn fn, void *arg)
+{
+	sqlite3_stmt	*s;
+	int		 k, rc = SQLITE_DONE;
+
+	if ((s = store_cached(d->st, CITE_ROW_SQL)) == NULL)
+		return -1;
+	for (k = 0; k < n && d->next < d->n; k++) {
+		sqlite3_bind_int64(s, 1, d->v[d->next].id);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (row_pass(s, &d->v[d->next], fn, arg))
+				d->next = d->n - 1;
+			rc = SQLITE_DONE;
+		}
+		d->next++;
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+/* The same, the places being in rowid order: a scan. */
+static int
+pass_in_order(struct xref_docc *d, int n, xref_cite_fn fn, void *arg)
+{
+	sqlite3_stmt	*s;
+	int64_t		 id;
+	int		 rows = 0, rc = SQLITE_DONE;
+
+	if ((s = store_cached(d->st, CITE_RANGE_SQL)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, d->doc);
+	sqlite3_bind_int64(s, 2, d->v[d->next].id);
+	sqlite3_bind_int(s, 3, n);
+	while (d->next < d->n && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows++;
+		id = sqlite3_column_int64(s, 8);
+		while (d->next < d->n && d->v[d->next].id < id)
+			d->next++;
+		if (d->next < d->n && d->v[d->next].id == id &&
+		    row_pass(s, &d->v[d->next++], fn, arg))
+			d->next = d->n;
 	}
 	sqlite3_reset(s);
-	/* a citation gone since its place was read (a load) is left out */
-	return rc != SQLITE_DONE ? -1 : stop;
+	if (d->next < d->n && rc != SQLITE_DONE)
+		return -1;
+	/* none left from there: the rest are gone */
+	if (rows == 0)
+		d->next = d->n;
+	return 0;
 }
 
 int
 store_xref_doc_cites_step(struct xref_docc *d, int n, xref_cite_fn fn,
     void *arg)
 {
-	sqlite3_stmt	*s;
-	int		 k, rc, txn;
+	int	rc, txn;
 
 	switch (d->phase) {
 	case DC_CITES:
@@ -260,16 +315,12 @@ store_xref_doc_cites_step(struct xref_docc *d, int n, xref_cite_fn fn,
 			return -1;
 		break;
 	case DC_PASS:
-		if ((s = store_cached(d->st, CITE_ROW_SQL)) == NULL)
-			return -1;
 		/* the piece's rows in one read transaction, not one each: a
 		 * transaction's locks and checks cost more than the row */
 		txn = sqlite3_get_autocommit(d->st->db) &&
 		    sqlite3_exec(d->st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-		for (k = rc = 0; k < n && d->next < d->n && rc != -1; k++)
-			if ((rc = cite_pass(s, &d->v[d->next++], fn, arg)) == 1)
-				d->next = d->n;
-		sqlite3_reset(s);
+		rc = d->inorder ? pass_in_order(d, n, fn, arg) :
+		    pass_by_rowid(d, n, fn, arg);
 		if (txn)
 			sqlite3_exec(d->st->db, "COMMIT", NULL, NULL, NULL);
 		if (rc == -1)
