@@ -720,15 +720,36 @@ keep_visible(struct app *a, int h)
 		a->ttop = 0;
 }
 
-/* Opens doc in the tree for the reader, closing the oldest document it
- * opened that way when there are TREE_AUTO of them. */
+/* The sections of doc, as the tree's list of documents counts them. */
+static int
+tdoc_sections(const struct app *a, int64_t doc)
+{
+	int	i;
+
+	for (i = 0; i < a->ntdocs; i++)
+		if (a->tdocs[i].doc == doc)
+			return a->tdocs[i].sections;
+	return 0;
+}
+
+/* Opens doc in the tree for the reader, closing the oldest documents it
+ * opened that way when there are TREE_AUTO of them or their sections,
+ * which the tree holds, are more than TREE_AUTO_ROWS: a few long papers
+ * followed would hold thousands each. */
 static void
 auto_open(struct app *a, int64_t doc)
 {
-	if (a->ntauto == TREE_AUTO) {
+	int	i, rows = tdoc_sections(a, doc);
+
+	for (i = 0; i < a->ntauto; i++)
+		rows += tdoc_sections(a, a->tauto[i]);
+	while (a->ntauto > 0 &&
+	    (a->ntauto == TREE_AUTO || rows > TREE_AUTO_ROWS)) {
+		rows -= tdoc_sections(a, a->tauto[0]);
 		if (has(a->topen, a->ntopen, a->tauto[0]))
 			toggle(&a->topen, &a->ntopen, a->tauto[0]);
-		memmove(a->tauto, a->tauto + 1, (TREE_AUTO - 1) * sizeof *a->tauto);
+		memmove(a->tauto, a->tauto + 1, (size_t)(a->ntauto - 1) *
+		    sizeof *a->tauto);
 		a->ntauto--;
 	}
 	a->tauto[a->ntauto++] = doc;

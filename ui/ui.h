@@ -19,6 +19,7 @@ struct tsecs;
 /* The documents the tree keeps open by itself as the reader follows
  * citations: a few, so that a long session does not grow the tree. */
 #define TREE_AUTO	4
+#define TREE_AUTO_ROWS	4000	/* and their sections at most */
 #define UDOC_KEPT	2	/* documents left kept for going back, */
 #define UDOC_KEPT_ROWS	4000	/* holding at most this many rows */
 struct wrap_line;
