@@ -71,6 +71,8 @@ print([c["target_page"] for c in json.load(sys.stdin) if c["id"] == "kst-35788-7
 $LK load tests/data/xref >/dev/null 2>&1
 tm_start x3 160 40 -- testnotitie-c
 tm_wait x3 "testnotitie-c |"
+# the citations are read between keys, a moment after the first screen
+tm_wait x3 "-> kst-99001-1" >/dev/null
 panel=$(tm_strip 2)
 has "dossier: the citation of the dossier alone" "$panel" "99 001"
 has "dossier: it leads to the dossier's first paper" "$panel" "-> kst-99001-1"
