@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "paper.h"
 #include "store_int.h"
 #include "store_xref.h"
 
@@ -23,6 +24,12 @@ struct bplace {
 	int	part, note, pos, start, isnote;
 };
 
+/* A paragraph's rowid and its ordinal in the document. */
+struct pord {
+	int64_t	rowid;
+	int	ord;
+};
+
 /* What a step does next. */
 enum { DC_CITES, DC_ORDS, DC_PASS, DC_DONE };
 
@@ -31,37 +38,39 @@ struct xref_docc {
 	int64_t		 doc;
 	int		 phase;
 	struct bplace	*v;		/* the citations' places */
-	int		 n, cap;
-	int64_t		*ords;		/* paragraphs: rowid, ordinal pairs */
-	int		 np, pcap;
+	int		 n;
+	size_t		 cap;
+	struct pord	*ords;		/* the paragraphs, by rowid */
+	int		 np;
+	size_t		 pcap;
 	int64_t		 after;		/* the last citation's rowid read */
 	int		 pafter;	/* the last paragraph's ordinal read */
 	int		 next;		/* the next citation to pass */
 	int		 inorder;	/* reading order is rowid order */
 };
 
-static int64_t
-key64(const int64_t *v, int n, int64_t x)
+/* The ordinal of the paragraph with rowid x in v (n, by rowid), 0 none. */
+static int
+pord_find(const struct pord *v, int n, int64_t x)
 {
 	int	lo = 0, hi = n, m;
 
-	/* v: rowid, ordinal pairs, by rowid */
 	while (lo < hi) {
 		m = (lo + hi) / 2;
-		if (v[2 * m] < x)
+		if (v[m].rowid < x)
 			lo = m + 1;
 		else
 			hi = m;
 	}
-	return lo < n && v[2 * lo] == x ? v[2 * lo + 1] : 0;
+	return lo < n && v[lo].rowid == x ? v[lo].ord : 0;
 }
 
 static int
-pair_cmp(const void *x, const void *y)
+pord_cmp(const void *x, const void *y)
 {
-	const int64_t	*a = x, *b = y;
+	const struct pord	*a = x, *b = y;
 
-	return a[0] < b[0] ? -1 : a[0] > b[0];
+	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
 }
 
 /* READING, on the places in memory. */
@@ -108,7 +117,7 @@ static int
 cites_piece(struct xref_docc *d, int n)
 {
 	sqlite3_stmt	*s;
-	struct bplace	*nv, *b;
+	struct bplace	*b;
 	int		 k = 0, rc;
 
 	/* no join with the paragraphs' rows, which hold the text: their
@@ -125,13 +134,10 @@ cites_piece(struct xref_docc *d, int n)
 	sqlite3_bind_int64(s, 2, d->after);
 	sqlite3_bind_int(s, 3, n);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (d->n == d->cap) {
-			d->cap = d->cap ? 2 * d->cap : 64;
-			if ((nv = realloc(d->v, (size_t)d->cap * sizeof *nv)) == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			d->v = nv;
+		if (paper_grow((void **)&d->v, &d->cap, (size_t)d->n,
+		    sizeof *d->v) == -1) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		b = &d->v[d->n++];
 		b->id = d->after = sqlite3_column_int64(s, 0);
@@ -158,7 +164,6 @@ static int
 ords_piece(struct xref_docc *d, int n)
 {
 	sqlite3_stmt	*s;
-	int64_t		*no;
 	int		 k = 0, i, rc;
 
 	s = store_cached(d->st, "SELECT id, ord FROM para WHERE doc = ?1"
@@ -169,17 +174,13 @@ ords_piece(struct xref_docc *d, int n)
 	sqlite3_bind_int(s, 2, d->pafter);
 	sqlite3_bind_int(s, 3, n);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (d->np == d->pcap) {
-			d->pcap = d->pcap ? 2 * d->pcap : 1024;
-			if ((no = realloc(d->ords, (size_t)d->pcap * 2 *
-			    sizeof *no)) == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			d->ords = no;
+		if (paper_grow((void **)&d->ords, &d->pcap, (size_t)d->np,
+		    sizeof *d->ords) == -1) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
-		d->ords[2 * d->np] = sqlite3_column_int64(s, 0);
-		d->ords[2 * d->np++ + 1] = d->pafter = sqlite3_column_int(s, 1);
+		d->ords[d->np].rowid = sqlite3_column_int64(s, 0);
+		d->ords[d->np++].ord = d->pafter = sqlite3_column_int(s, 1);
 		k++;
 	}
 	sqlite3_reset(s);
@@ -188,12 +189,12 @@ ords_piece(struct xref_docc *d, int n)
 	if (k == n)
 		return 0;
 	/* both come mostly in order: a sort only when not */
-	for (i = 1; i < d->np && d->ords[2 * i - 2] < d->ords[2 * i]; i++)
+	for (i = 1; i < d->np && d->ords[i - 1].rowid < d->ords[i].rowid; i++)
 		;
 	if (i < d->np)
-		qsort(d->ords, (size_t)d->np, 2 * sizeof *d->ords, pair_cmp);
+		qsort(d->ords, (size_t)d->np, sizeof *d->ords, pord_cmp);
 	for (i = 0; i < d->n; i++)
-		d->v[i].paragraph = (int)key64(d->ords, d->np, d->v[i].para);
+		d->v[i].paragraph = pord_find(d->ords, d->np, d->v[i].para);
 	for (i = 1; i < d->n && bplace_cmp(&d->v[i - 1], &d->v[i]) <= 0; i++)
 		;
 	if (i < d->n)
