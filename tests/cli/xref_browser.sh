@@ -77,4 +77,36 @@ panel=$(tm_strip 2)
 has "dossier: the citation of the dossier alone" "$panel" "99 001"
 has "dossier: it leads to the dossier's first paper" "$panel" "-> kst-99001-1"
 tm_kill x3
+
+# a paper too long to be kept for going back (4 100 sections): back to
+# it reads it again, on the line it was left at
+long=$(mktemp -d)
+{
+	printf 'Een lange brief\n\nDe achtergrond staat in het testrapport (Kamerstuk 99 002, nr. 5).\n\n'
+	i=1
+	while [ $i -le 4100 ]; do
+		printf '%d. Hoofdstuk %d\n\nDe tekst van hoofdstuk %d.\n\n' $i $i $i
+		i=$((i + 1))
+	done
+} >"$long/lang.txt"
+printf 'id: testbrief-lang\ntitle: Een lange brief\n' >"$long/lang.meta"
+$LK load "$long" >/dev/null 2>&1
+tm_start x4 160 40 -- testbrief-lang
+tm_wait x4 "testbrief-lang |"
+tm_wait x4 "Hoofdstuk 3" >/dev/null
+key x4 "}"
+has "long paper: } selects its citation" "$(message)" "99 002, nr. 5"
+first=$(tm_strip 1 | head -n 1)
+key x4 Enter
+tm_wait x4 "kst-99002-5 |" >/dev/null
+has "long paper: Enter opens the cited paper" "$(status)" "kst-99002-5 |"
+key x4 BSpace
+tm_wait x4 "testbrief-lang |" >/dev/null
+has "long paper: back to it, read again" "$(status)" "testbrief-lang |"
+eq "long paper: back on the same line" "$(tm_strip 1 | head -n 1)" "$first"
+key x4 G
+tm_wait x4 "Hoofdstuk 4100" >/dev/null
+has "long paper: all of it there after going back" "$(tm_strip 1)" "Hoofdstuk 4100"
+tm_kill x4
+rm -rf "$long"
 finish
